@@ -1,0 +1,182 @@
+"""News articles, their topics and photo galleries.
+
+`Article.objects.published()` is the one definition of what the public may
+read; every view, feed, sitemap and count goes through it.
+"""
+
+import nh3
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from delegations.models import Country, Organisation, Person, Visit
+from regionnews.text import first_filled, language_codes, unique_slug
+
+# What an article body may contain: text structure, links and emphasis only.
+BODY_TAGS = {
+    "p", "br", "h2", "h3", "h4", "ul", "ol", "li", "a", "strong", "b", "em", "i",
+    "blockquote", "q", "cite", "abbr",
+}  # fmt: skip
+BODY_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}}
+
+
+def sanitise_html(html: str) -> str:
+    """Keep only the allow-listed markup; scripts, styles and handlers are dropped."""
+    if not html:
+        return html
+    return nh3.clean(
+        html,
+        tags=BODY_TAGS,
+        attributes=BODY_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+
+
+class Topic(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, blank=True)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(
+                self, first_filled(self, "name", ["en", "cs", "de"])
+            )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:list") + f"?topic={self.slug}"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Published and not scheduled for later: what the public may read."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=250,
+        unique=True,
+        blank=True,
+        help_text=_("Made from the title when left empty."),
+    )
+    lead = models.TextField(
+        _("lead"), blank=True, help_text=_("The perex: one short paragraph.")
+    )
+    body = models.TextField(
+        _("body"), blank=True, help_text=_("HTML; sanitised when saved.")
+    )
+    byline = models.CharField(_("byline"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("A time in the future schedules the article."),
+    )
+    main_image = models.ImageField(
+        _("main image"), upload_to="articles/%Y/%m/", blank=True
+    )
+    main_image_alt = models.CharField(
+        _("main image alt text"), max_length=300, blank=True
+    )
+    main_image_credit = models.CharField(
+        _("main image credit"), max_length=200, blank=True
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="articles"
+    )
+    visits = models.ManyToManyField(
+        Visit, verbose_name=_("visits"), blank=True, related_name="articles"
+    )
+    countries = models.ManyToManyField(
+        Country, verbose_name=_("countries"), blank=True, related_name="articles"
+    )
+    people = models.ManyToManyField(
+        Person, verbose_name=_("people"), blank=True, related_name="articles"
+    )
+    organisations = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("organisations"),
+        blank=True,
+        related_name="articles",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        fallback_title = first_filled(self, "title")
+        for lang in language_codes():
+            body_field = f"body_{lang}"
+            setattr(self, body_field, sanitise_html(getattr(self, body_field)))
+            slug_field = f"slug_{lang}"
+            if not getattr(self, slug_field):
+                title = getattr(self, f"title_{lang}") or fallback_title
+                setattr(self, slug_field, unique_slug(self, title, field=slug_field))
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+
+class GalleryImage(models.Model):
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="gallery",
+    )
+    image = models.ImageField(_("image"), upload_to="gallery/%Y/%m/")
+    alt_text = models.CharField(_("alt text"), max_length=300)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("gallery image")
+        verbose_name_plural = _("gallery images")
+        ordering = ["article", "order", "pk"]
+
+    def __str__(self):
+        return self.caption or self.alt_text

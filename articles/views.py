@@ -1,0 +1,92 @@
+"""Home page and the public news pages; every queryset starts at `published()`."""
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.views.generic import DetailView, ListView, TemplateView
+
+from delegations.models import Participation, Stop, Visit
+from delegations.views import visits_for_listing
+
+from .filters import ArticleFilter
+from .models import Article, GalleryImage
+
+
+def articles_for_listing():
+    return (
+        Article.objects.published()
+        .prefetch_related("topics")
+        .order_by("-published_at", "-pk")
+    )
+
+
+class HomeView(TemplateView):
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        visits = visits_for_listing(self.request.user)
+        context.update(
+            latest_articles=articles_for_listing()[:6],
+            recent_visits=visits.filter(start_date__lte=today).order_by("-start_date")[
+                :5
+            ],
+            upcoming_visits=visits.filter(start_date__gt=today)
+            .exclude(status=Visit.Status.CANCELLED)
+            .order_by("start_date")[:5],
+        )
+        return context
+
+
+class ArticleListView(ListView):
+    template_name = "articles/article_list.html"
+    context_object_name = "articles"
+    paginate_by = 10
+
+    def get_queryset(self):
+        self.filterset = ArticleFilter(
+            self.request.GET or None, queryset=articles_for_listing()
+        )
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            return Article.objects.none()
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(filter=self.filterset, filter_query=query.urlencode())
+        return context
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        visits = (
+            Visit.objects.public()
+            .select_related("country")
+            .prefetch_related(
+                Prefetch(
+                    "participations",
+                    queryset=Participation.objects.select_related("person").order_by(
+                        "order", "pk"
+                    ),
+                ),
+                Prefetch(
+                    "stops",
+                    queryset=Stop.objects.select_related("organisation").order_by(
+                        "order", "date", "time", "pk"
+                    ),
+                ),
+            )
+        )
+        return Article.objects.published().prefetch_related(
+            "topics",
+            "countries",
+            "people",
+            "organisations",
+            Prefetch("visits", queryset=visits),
+            Prefetch("gallery", queryset=GalleryImage.objects.order_by("order", "pk")),
+        )

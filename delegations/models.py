@@ -1,0 +1,357 @@
+"""Countries, organisations, people and the visits that bring them together.
+
+What the public may see is decided in one place per model:
+`Visit.objects.public()`, `Person.objects.public()`,
+`Organisation.objects.public()`. Countries are reference data and always public;
+their visit counts come from `Visit.objects.public()`.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from regionnews.text import first_filled, unique_slug
+
+
+class CountryQuerySet(models.QuerySet):
+    def with_public_visit_count(self):
+        public_visits = Visit.objects.public().filter(country=OuterRef("pk"))
+        counts = public_visits.order_by().values("country").annotate(n=Count("pk"))
+        return self.annotate(
+            public_visit_count=Coalesce(
+                models.Subquery(
+                    counts.values("n")[:1], output_field=models.IntegerField()
+                ),
+                0,
+            )
+        )
+
+
+class Country(models.Model):
+    """A country by its ISO 3166-1 alpha-2 code; names come from pycountry."""
+
+    code = models.CharField(
+        _("ISO code"),
+        max_length=2,
+        unique=True,
+        help_text=_("ISO 3166-1 alpha-2, upper case, e.g. KZ."),
+    )
+    name = models.CharField(_("name"), max_length=100)
+
+    objects = CountryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name or self.code
+
+    def save(self, *args, **kwargs):
+        self.code = self.code.upper()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("delegations:country_detail", kwargs={"code": self.code.lower()})
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def public(self):
+        """Organisations a public visit toured or a published article is about."""
+        from articles.models import Article
+
+        return self.filter(
+            Exists(Visit.objects.public().filter(stops__organisation=OuterRef("pk")))
+            | Exists(Article.objects.published().filter(organisations=OuterRef("pk")))
+        )
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        COMPANY = "company", _("Company")
+        UNIVERSITY = "university", _("University")
+        CHAMBER = "chamber", _("Chamber of commerce")
+        GOVERNMENT = "government", _("Government body")
+        EMBASSY = "embassy", _("Embassy")
+        CULTURAL = "cultural", _("Cultural institution")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind, default=Kind.COMPANY
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(
+                self, first_filled(self, "name", ["en", "cs", "de"])
+            )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("delegations:organisation_detail", kwargs={"slug": self.slug})
+
+
+class PersonQuerySet(models.QuerySet):
+    def public(self):
+        """People in a public visit, or whom a published article is about."""
+        from articles.models import Article
+
+        return self.filter(
+            Exists(Visit.objects.public().filter(participations__person=OuterRef("pk")))
+            | Exists(Article.objects.published().filter(people=OuterRef("pk")))
+        )
+
+
+class Person(models.Model):
+    honorific = models.CharField(
+        _("honorific"),
+        max_length=30,
+        blank=True,
+        help_text=_("For example H. E., Mr., Ing."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+    title = models.CharField(
+        _("current title"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "The position held now; the role at each visit is kept on the visit."
+        ),
+    )
+    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    photo_alt = models.CharField(_("photo alt text"), max_length=300, blank=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("delegations:person_detail", kwargs={"slug": self.slug})
+
+    @property
+    def full_name(self):
+        return f"{self.honorific} {self.name}".strip()
+
+
+class VisitQuerySet(models.QuerySet):
+    def public(self):
+        """The only definition of what the public may see of visits."""
+        return self.filter(visibility=Visit.Visibility.PUBLIC)
+
+    def visible_to(self, user):
+        """Staff see internal visits too; everyone else sees public ones."""
+        if user is not None and user.is_active and user.is_staff:
+            return self.all()
+        return self.public()
+
+
+class Visit(models.Model):
+    class Direction(models.TextChoices):
+        INCOMING = "incoming", _("Incoming delegation")
+        OUTGOING = "outgoing", _("Outgoing mission")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        HELD = "held", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        INTERNAL = "internal", _("Internal (staff only)")
+
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(_("slug"), max_length=250, unique=True, blank=True)
+    start_date = models.DateField(_("start date"), db_index=True)
+    end_date = models.DateField(
+        _("end date"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for a one-day visit."),
+    )
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        related_name="visits",
+    )
+    direction = models.CharField(
+        _("direction"), max_length=10, choices=Direction, default=Direction.INCOMING
+    )
+    purpose = models.TextField(_("purpose"), blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.HELD
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility, default=Visibility.PUBLIC
+    )
+    internal_notes = models.TextField(
+        _("internal notes"),
+        blank=True,
+        help_text=_("Seen by staff only, never published."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = VisitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("visit")
+        verbose_name_plural = _("visits")
+        ordering = ["-start_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="visit_end_not_before_start",
+                violation_error_message=_(
+                    "The end date cannot be before the start date."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            title = first_filled(self, "title", ["en", "cs", "de"])
+            self.slug = unique_slug(self, f"{title} {self.start_date:%Y}")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("delegations:visit_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {"end_date": _("The end date cannot be before the start date.")}
+            )
+
+    @property
+    def is_public(self):
+        return self.visibility == self.Visibility.PUBLIC
+
+    @property
+    def last_date(self):
+        return self.end_date or self.start_date
+
+
+class Participation(models.Model):
+    """A person in a visit, with the role they held at that time."""
+
+    class Side(models.TextChoices):
+        GUEST = "guest", _("Guest")
+        HOST = "host", _("Host")
+
+    visit = models.ForeignKey(
+        Visit,
+        verbose_name=_("visit"),
+        on_delete=models.CASCADE,
+        related_name="participations",
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
+    side = models.CharField(_("side"), max_length=5, choices=Side, default=Side.GUEST)
+    role = models.CharField(
+        _("role at the time"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example Ambassador of Kazakhstan to the Czech Republic."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["visit", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["visit", "person"],
+                name="participation_unique_person_per_visit",
+                violation_error_message=_(
+                    "This person is already listed in this visit."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_side_display()})"
+
+
+class Stop(models.Model):
+    """One item of a visit's itinerary: an organisation toured."""
+
+    visit = models.ForeignKey(
+        Visit, verbose_name=_("visit"), on_delete=models.CASCADE, related_name="stops"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="stops",
+    )
+    date = models.DateField(_("date"), null=True, blank=True)
+    time = models.TimeField(_("time"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("itinerary stop")
+        verbose_name_plural = _("itinerary stops")
+        ordering = ["visit", "order", "date", "time", "pk"]
+
+    def __str__(self):
+        return str(self.organisation)

@@ -1,0 +1,26 @@
+from django.contrib.sitemaps import Sitemap
+
+from .models import Country, Visit
+
+
+class VisitSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def items(self):
+        return Visit.objects.public().order_by("-start_date", "-pk")
+
+    def lastmod(self, visit):
+        return visit.updated_at
+
+
+class CountrySitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def items(self):
+        return Country.objects.with_public_visit_count().filter(
+            public_visit_count__gt=0
+        )
