@@ -4,7 +4,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from delegations.filters import CountryCodeField
+from delegations.filters import CountryCodeField, YearFilter
 
 from .models import Article, Topic
 
@@ -18,6 +18,7 @@ class CountryFilter(django_filters.Filter):
 
 class ArticleFilter(django_filters.FilterSet):
     topic = django_filters.ModelChoiceFilter(
+        field_name="topics",
         queryset=Topic.objects.all(),
         to_field_name="slug",
         label=_("Topic"),
@@ -29,13 +30,7 @@ class ArticleFilter(django_filters.FilterSet):
             attrs={"size": 4, "maxlength": 2, "autocomplete": "off"}
         ),
     )
-    year = django_filters.NumberFilter(
-        field_name="published_at",
-        lookup_expr="year",
-        label=_("Year"),
-        min_value=1900,
-        max_value=2200,
-    )
+    year = YearFilter(field_name="published_at")
 
     class Meta:
         model = Article

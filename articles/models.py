@@ -5,9 +5,10 @@ read; every view, feed, sitemap and count goes through it.
 """
 
 import nh3
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from delegations.models import Country, Organisation, Person, Visit
@@ -136,17 +137,17 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        fallback_title = first_filled(self, "title")
-        for lang in language_codes():
-            body_field = f"body_{lang}"
-            setattr(self, body_field, sanitise_html(getattr(self, body_field)))
-            slug_field = f"slug_{lang}"
-            if not getattr(self, slug_field):
-                title = getattr(self, f"title_{lang}") or fallback_title
-                setattr(self, slug_field, unique_slug(self, title, field=slug_field))
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
-        super().save(*args, **kwargs)
+        derived = self.derive_fields()
+        if kwargs.get("update_fields") is not None:
+            # save(update_fields=["status"]) must also store the publication time
+            # it implies, or a published article would never appear.
+            kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
+        # modeltranslation also writes the untranslated columns (slug, title, ...)
+        # from the *active* language; keep them Czech whoever saves, or an editor
+        # working in English could collide with another article's Czech slug on
+        # the unique `slug` column.
+        with translation.override(settings.LANGUAGE_CODE):
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -158,6 +159,30 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    def derive_fields(self) -> set[str]:
+        """Sanitise bodies, fill empty slugs and the publication time.
+
+        Returns the names of the fields it changed. A language without a title
+        gets its slug from the first title there is, Czech first.
+        """
+        changed = set()
+        fallback_title = first_filled(self, "title")
+        for lang in language_codes():
+            body_field, slug_field = f"body_{lang}", f"slug_{lang}"
+            body = getattr(self, body_field)
+            clean_body = sanitise_html(body)
+            if clean_body != body:
+                setattr(self, body_field, clean_body)
+                changed.add(body_field)
+            if not getattr(self, slug_field):
+                title = getattr(self, f"title_{lang}") or fallback_title
+                setattr(self, slug_field, unique_slug(self, title, field=slug_field))
+                changed.add(slug_field)
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+            changed.add("published_at")
+        return changed
 
 
 class GalleryImage(models.Model):

@@ -6,7 +6,9 @@ from .models import Article
 class ArticleSitemap(Sitemap):
     i18n = True
     alternates = True
-    x_default = True
+    # No x-default: Django strips the language prefix from it, and the bare URL
+    # is redirected to the browser's language, whose path or slug may differ (404).
+    x_default = False
     changefreq = "weekly"
 
     def items(self):

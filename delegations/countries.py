@@ -32,18 +32,35 @@ def iso_names() -> dict[str, dict[str, str]]:
     return names
 
 
+def _without_rewriting(queryset):
+    """The queryset with modeltranslation's lookup rewriting turned off.
+
+    Otherwise `name` in `update()` means `name_<active language>`, and a sync run
+    with English active would overwrite the English names with the Czech ones.
+    Historical models in migrations have plain querysets: nothing to turn off.
+    """
+    return queryset.rewrite(False) if hasattr(queryset, "rewrite") else queryset
+
+
 def sync_countries(country_model) -> tuple[int, int]:
-    """Create missing countries and refresh names; returns (created, updated)."""
+    """Create missing countries and refresh names; returns (created, updated).
+
+    Running it again changes nothing; a name edited by hand is put back.
+    """
     created = updated = 0
-    existing = {c.code: c for c in country_model.objects.all()}
+    countries = _without_rewriting(country_model.objects.all())
+    columns = ["name", *(f"name_{lang}" for lang in LANGUAGES)]
+    existing = {row["code"]: row for row in countries.values("pk", "code", *columns)}
     for code, names in iso_names().items():
         fields = {f"name_{lang}": name for lang, name in names.items()}
+        # The untranslated column holds the default language, as modeltranslation
+        # keeps it on save.
         fields["name"] = names["cs"]
-        country = existing.get(code)
-        if country is None:
-            country_model.objects.create(code=code, **fields)
+        row = existing.get(code)
+        if row is None:
+            countries.create(code=code, **fields)
             created += 1
-        elif any(getattr(country, key) != value for key, value in fields.items()):
-            country_model.objects.filter(pk=country.pk).update(**fields)
+        elif any(row[key] != value for key, value in fields.items()):
+            countries.filter(pk=row["pk"]).update(**fields)
             updated += 1
     return created, updated

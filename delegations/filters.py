@@ -50,6 +50,19 @@ class CountryCodeFilter(django_filters.Filter):
         return qs.filter(country=value)
 
 
+class YearFilter(django_filters.NumberFilter):
+    """A whole year between 1900 and 2200; "2024.5" is an error, not 2024."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("lookup_expr", "year")
+        kwargs.setdefault("label", _("Year"))
+        kwargs.setdefault("min_value", 1900)
+        kwargs.setdefault("max_value", 2200)
+        super().__init__(*args, **kwargs)
+
+
 class SlugChoiceFilter(django_filters.ModelChoiceFilter):
     """Choose a related object by its slug in the URL (?organisation=skoda-...)."""
 
@@ -58,12 +71,28 @@ class SlugChoiceFilter(django_filters.ModelChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+# Choices follow the reader: a slug the public may not see is "unknown" to them,
+# so the filter does not reveal who took part only in internal visits. Pass
+# `request=` to the FilterSet; without it only public ones are accepted.
 def organisations(request):
-    return Organisation.objects.all()
+    return Organisation.objects.visible_to(getattr(request, "user", None))
 
 
 def people(request):
-    return Person.objects.all()
+    return Person.objects.visible_to(getattr(request, "user", None))
+
+
+class VisitFilterForm(forms.Form):
+    """Says so when the date range is back to front instead of listing nothing."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        date_from, date_to = cleaned_data.get("date_from"), cleaned_data.get("date_to")
+        if date_from and date_to and date_to < date_from:
+            self.add_error(
+                "date_to", _("The end of the range cannot be before its start.")
+            )
+        return cleaned_data
 
 
 class VisitFilter(django_filters.FilterSet):
@@ -74,13 +103,7 @@ class VisitFilter(django_filters.FilterSet):
             attrs={"size": 4, "maxlength": 2, "autocomplete": "off"}
         ),
     )
-    year = django_filters.NumberFilter(
-        field_name="start_date",
-        lookup_expr="year",
-        label=_("Year"),
-        min_value=1900,
-        max_value=2200,
-    )
+    year = YearFilter(field_name="start_date")
     date_from = django_filters.DateFilter(
         method="filter_date_from",
         label=_("From"),
@@ -108,6 +131,7 @@ class VisitFilter(django_filters.FilterSet):
 
     class Meta:
         model = Visit
+        form = VisitFilterForm
         fields = [
             "q",
             "country",

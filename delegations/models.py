@@ -16,6 +16,11 @@ from django.utils.translation import gettext_lazy as _
 from regionnews.text import first_filled, unique_slug
 
 
+def is_staff(user) -> bool:
+    """Whether *user* (possibly None or anonymous) may see internal records."""
+    return user is not None and user.is_active and user.is_staff
+
+
 class CountryQuerySet(models.QuerySet):
     def with_public_visit_count(self):
         public_visits = Visit.objects.public().filter(country=OuterRef("pk"))
@@ -68,6 +73,10 @@ class OrganisationQuerySet(models.QuerySet):
             Exists(Visit.objects.public().filter(stops__organisation=OuterRef("pk")))
             | Exists(Article.objects.published().filter(organisations=OuterRef("pk")))
         )
+
+    def visible_to(self, user):
+        """Staff see every organisation; everyone else the public ones."""
+        return self.all() if is_staff(user) else self.public()
 
 
 class Organisation(models.Model):
@@ -128,6 +137,10 @@ class PersonQuerySet(models.QuerySet):
             | Exists(Article.objects.published().filter(people=OuterRef("pk")))
         )
 
+    def visible_to(self, user):
+        """Staff see everyone; everyone else the public people."""
+        return self.all() if is_staff(user) else self.public()
+
 
 class Person(models.Model):
     honorific = models.CharField(
@@ -187,9 +200,7 @@ class VisitQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Staff see internal visits too; everyone else sees public ones."""
-        if user is not None and user.is_active and user.is_staff:
-            return self.all()
-        return self.public()
+        return self.all() if is_staff(user) else self.public()
 
 
 class Visit(models.Model):
@@ -263,7 +274,9 @@ class Visit(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             title = first_filled(self, "title", ["en", "cs", "de"])
-            self.slug = unique_slug(self, f"{title} {self.start_date:%Y}")
+            # str() so that an ISO string ("2024-04-04") works as well as a date.
+            year = str(self.start_date)[:4]
+            self.slug = unique_slug(self, f"{title} {year}")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -6,7 +6,9 @@ from .models import Country, Visit
 class VisitSitemap(Sitemap):
     i18n = True
     alternates = True
-    x_default = True
+    # No x-default: Django strips the language prefix from it, and the bare URL
+    # is redirected to the browser's language, whose path or slug may differ (404).
+    x_default = False
 
     def items(self):
         return Visit.objects.public().order_by("-start_date", "-pk")
@@ -18,7 +20,9 @@ class VisitSitemap(Sitemap):
 class CountrySitemap(Sitemap):
     i18n = True
     alternates = True
-    x_default = True
+    # No x-default: Django strips the language prefix from it, and the bare URL
+    # is redirected to the browser's language, whose path or slug may differ (404).
+    x_default = False
 
     def items(self):
         return Country.objects.with_public_visit_count().filter(

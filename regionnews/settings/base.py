@@ -31,6 +31,18 @@ def env_bool(name: str, default: bool = False) -> bool:
     )
 
 
+def env_int(name: str, default: int) -> int:
+    value = env(name)
+    if value is None:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number, not {value!r}"
+        ) from None
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     return [
         item.strip() for item in (env(name, default) or "").split(",") if item.strip()
@@ -98,8 +110,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The pool replaces persistent connections; CONN_MAX_AGE must stay 0 with it.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
-        "min_size": int(env("DATABASE_POOL_MIN_SIZE", "2")),
-        "max_size": int(env("DATABASE_POOL_MAX_SIZE", "10")),
+        "min_size": env_int("DATABASE_POOL_MIN_SIZE", 2),
+        "max_size": env_int("DATABASE_POOL_MAX_SIZE", 10),
         "timeout": 10,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -3,9 +3,16 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, DEBUG, SECRET_KEY, env, env_bool
+from .base import ALLOWED_HOSTS, DEBUG, SECRET_KEY, env_bool, env_int
 
-if not SECRET_KEY or len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure"):
+# The placeholder in .env.example is long enough to pass a length check.
+_PLACEHOLDERS = ("django-insecure", "change-me")
+if (
+    not SECRET_KEY
+    or len(SECRET_KEY) < 50
+    or len(set(SECRET_KEY)) < 5
+    or SECRET_KEY.startswith(_PLACEHOLDERS)
+):
     raise ImproperlyConfigured(
         "SECRET_KEY must be set to a random string of at least 50 characters."
     )
@@ -21,6 +28,6 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
-SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)

@@ -20,3 +20,7 @@ LOGGING = {
     "handlers": {"null": {"class": "logging.NullHandler"}},
     "root": {"handlers": ["null"]},
 }
+# Serve static files from the apps' directories, as in development: no
+# collectstatic before the tests, and no warning about a missing STATIC_ROOT.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
