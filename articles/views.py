@@ -4,8 +4,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
-from delegations.models import Participation, Stop, Visit
-from delegations.views import visits_for_listing
+from delegations.models import Visit
+from delegations.views import visits_for_listing, with_people_and_itinerary
 
 from .filters import ArticleFilter
 from .models import Article, GalleryImage
@@ -53,9 +53,7 @@ class ArticleListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context.update(filter=self.filterset, filter_query=query.urlencode())
+        context["filter"] = self.filterset
         return context
 
 
@@ -64,29 +62,17 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        visits = (
-            Visit.objects.public()
-            .select_related("country")
-            .prefetch_related(
-                Prefetch(
-                    "participations",
-                    queryset=Participation.objects.select_related("person").order_by(
-                        "order", "pk"
-                    ),
-                ),
-                Prefetch(
-                    "stops",
-                    queryset=Stop.objects.select_related("organisation").order_by(
-                        "order", "date", "time", "pk"
-                    ),
-                ),
-            )
-        )
+        # Public visits only, for staff too: an article page is the public record.
+        visits = with_people_and_itinerary(Visit.objects.public())
         return Article.objects.published().prefetch_related(
             "topics",
             "countries",
             "people",
             "organisations",
-            Prefetch("visits", queryset=visits),
-            Prefetch("gallery", queryset=GalleryImage.objects.order_by("order", "pk")),
+            Prefetch("visits", queryset=visits, to_attr="visit_list"),
+            Prefetch(
+                "gallery",
+                queryset=GalleryImage.objects.order_by("order", "pk"),
+                to_attr="gallery_list",
+            ),
         )

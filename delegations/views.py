@@ -1,7 +1,7 @@
 """Public pages for visits, countries, organisations and people.
 
-Every queryset starts from `Visit.objects.visible_to(user)` (public visits, or
-everything for staff) or from the models' `public()` methods.
+Every queryset starts from the models' `visible_to(user)` (public records, or
+everything for staff) or `public()` methods; none repeats their conditions.
 """
 
 from django.db.models import Prefetch
@@ -32,19 +32,57 @@ def visits_for_listing(user):
     )
 
 
+def with_people_and_itinerary(visits):
+    """Guests, hosts and stops of each visit in three queries, whatever the count.
+
+    Guests and hosts land in separate lists (`guest_list`, `host_list`) so that a
+    template can test and loop over each without filtering; stops come in
+    itinerary order as `stop_list`.
+    """
+    people = Participation.objects.select_related("person").order_by("order", "pk")
+    return visits.select_related("country").prefetch_related(
+        Prefetch(
+            "participations",
+            queryset=people.filter(side=Participation.Side.GUEST),
+            to_attr="guest_list",
+        ),
+        Prefetch(
+            "participations",
+            queryset=people.filter(side=Participation.Side.HOST),
+            to_attr="host_list",
+        ),
+        Prefetch(
+            "stops",
+            queryset=Stop.objects.select_related("organisation").order_by(
+                "order", "date", "time", "pk"
+            ),
+            to_attr="stop_list",
+        ),
+    )
+
+
 def published_articles():
     """Articles on public pages are the published ones, for staff too (no drafts)."""
-    return Article.objects.published().order_by("-published_at", "-pk")
+    return (
+        Article.objects.published()
+        .prefetch_related("topics")
+        .order_by("-published_at", "-pk")
+    )
 
 
 class VisitListView(ListView):
     template_name = "delegations/visit_list.html"
     context_object_name = "visits"
     paginate_by = 20
+    # Shown folded under "More filters" unless one of them is in use, so that on a
+    # phone the results are not pushed below seven inputs.
+    more_filters = ("date_from", "date_to", "organisation", "person")
 
     def get_queryset(self):
         self.filterset = VisitFilter(
-            self.request.GET or None, queryset=visits_for_listing(self.request.user)
+            self.request.GET or None,
+            queryset=visits_for_listing(self.request.user),
+            request=self.request,
         )
         if self.filterset.is_bound and not self.filterset.is_valid():
             # Show the message and no rows rather than silently ignoring the filter.
@@ -53,9 +91,11 @@ class VisitListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context.update(filter=self.filterset, filter_query=query.urlencode())
+        context.update(
+            filter=self.filterset,
+            more_filters=self.more_filters,
+            more_filters_open=any(self.request.GET.get(n) for n in self.more_filters),
+        )
         return context
 
 
@@ -64,24 +104,10 @@ class VisitDetailView(DetailView):
     context_object_name = "visit"
 
     def get_queryset(self):
-        return (
+        return with_people_and_itinerary(
             Visit.objects.visible_to(self.request.user)
-            .select_related("country")
-            .prefetch_related(
-                Prefetch(
-                    "participations",
-                    queryset=Participation.objects.select_related(
-                        "person__country"
-                    ).order_by("order", "pk"),
-                ),
-                Prefetch(
-                    "stops",
-                    queryset=Stop.objects.select_related("organisation").order_by(
-                        "order", "date", "time", "pk"
-                    ),
-                ),
-                Prefetch("articles", queryset=published_articles()),
-            )
+        ).prefetch_related(
+            Prefetch("articles", queryset=published_articles(), to_attr="article_list")
         )
 
 
@@ -120,7 +146,7 @@ class CountryDetailView(DetailView):
         user = self.request.user
         context.update(
             visits=visits_for_listing(user).filter(country=self.object),
-            people=Person.objects.public().filter(country=self.object),
+            people=Person.objects.visible_to(user).filter(country=self.object),
             articles=published_articles().filter(countries=self.object),
         )
         return context
@@ -131,9 +157,9 @@ class OrganisationDetailView(DetailView):
     context_object_name = "organisation"
 
     def get_queryset(self):
-        if self.request.user.is_staff:
-            return Organisation.objects.select_related("country")
-        return Organisation.objects.public().select_related("country")
+        return Organisation.objects.visible_to(self.request.user).select_related(
+            "country"
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -152,9 +178,7 @@ class PersonDetailView(DetailView):
     context_object_name = "person"
 
     def get_queryset(self):
-        if self.request.user.is_staff:
-            return Person.objects.select_related("country")
-        return Person.objects.public().select_related("country")
+        return Person.objects.visible_to(self.request.user).select_related("country")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

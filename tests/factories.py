@@ -111,3 +111,17 @@ def user(staff=False, superuser=False, **kwargs):
         is_superuser=superuser,
         **kwargs,
     )
+
+
+def full_visit(guests=1, hosts=1, stops=2, **kwargs):
+    """A visit with guests, hosts and itinerary stops, as the public pages show it."""
+    obj = visit(**kwargs)
+    for n in range(guests):
+        participation(visit=obj, side=Participation.Side.GUEST, order=n)
+    for n in range(hosts):
+        participation(
+            visit=obj, side=Participation.Side.HOST, role_en="Governor", order=n
+        )
+    for n in range(stops):
+        stop(visit=obj, order=n)
+    return obj

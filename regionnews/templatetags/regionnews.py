@@ -1,9 +1,11 @@
-"""Template tags used by every page: language alternates and query-string links."""
+"""Template tags used by every page: language alternates, query-string links,
+pagination ranges."""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.text import capfirst
 
 register = template.Library()
 
@@ -14,29 +16,33 @@ def language_alternates(context):
 
     Detail pages pass their object, whose `get_absolute_url()` is reversed in each
     language (article slugs differ per language); other pages translate the path
-    and keep the query string, so a filtered list stays filtered.
+    and keep the query string, so a filtered list stays filtered. Each entry names
+    its language in that language ("Česky", "English", "Deutsch"), because a
+    reader looks for their own language, not for its name in the current one.
     """
     request = context["request"]
     obj = context.get("object")
     current = translation.get_language()
     query = request.GET.urlencode() if obj is None else ""
     alternates = []
-    for code, name in settings.LANGUAGES:
-        with translation.override(code):
-            if obj is not None and hasattr(obj, "get_absolute_url"):
+    for code, _name in settings.LANGUAGES:
+        if obj is not None and hasattr(obj, "get_absolute_url"):
+            with translation.override(code):
                 path = obj.get_absolute_url()
-            else:
-                path = translate_url(request.path, code)
-            local_name = translation.gettext(name)
+        else:
+            # translate_url() resolves the path in the active language itself and
+            # reverses it in *code*; inside override(code) the resolve would fail.
+            path = translate_url(request.path, code)
         if query:
             path = f"{path}?{query}"
         alternates.append(
             {
                 "code": code,
-                "name": local_name,
+                "name": capfirst(translation.get_language_info(code)["name_local"]),
                 "path": path,
                 "url": request.build_absolute_uri(path),
                 "current": code == current,
+                "default": code == settings.LANGUAGE_CODE,
             }
         )
     return alternates
@@ -53,3 +59,15 @@ def query_with(context, **changes):
             query[key] = value
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag
+def page_range(page_obj, on_each_side=2, on_ends=1):
+    """Page numbers to link to, with None where a run of pages is left out."""
+    paginator = page_obj.paginator
+    return [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(
+            page_obj.number, on_each_side=on_each_side, on_ends=on_ends
+        )
+    ]
