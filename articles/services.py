@@ -1,0 +1,63 @@
+"""Writes that touch an article and the objects it is about.
+
+An article and its links to visits, countries, people, organisations and topics
+are one editorial unit: `article_save()` validates the article with
+`full_clean()` and stores it with all its relations in one transaction.
+"""
+
+import datetime
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from delegations.models import Country, Organisation, Person, Visit
+from delegations.services import Translated, set_translations
+from regionnews.text import language_codes
+
+from .models import Article, Topic
+
+
+@transaction.atomic
+def article_save(
+    *,
+    article: Article | None = None,
+    title: Translated,
+    slug: Translated | None = None,
+    lead: Translated | None = None,
+    body: Translated | None = None,
+    byline: str = "",
+    status: str = Article.Status.DRAFT,
+    published_at: datetime.datetime | None = None,
+    topics: Iterable[Topic] = (),
+    visits: Iterable[Visit] = (),
+    countries: Iterable[Country] = (),
+    people: Iterable[Person] = (),
+    organisations: Iterable[Organisation] = (),
+) -> Article:
+    """Create an article (`article=None`) or update one, and set its relations.
+
+    Texts are given per language ({"cs": ..., "en": ..., "de": ...}); the
+    relations given replace the article's old ones. Slugs are only changed for
+    the languages given in `slug`: a published URL stays put unless asked,
+    and a missing slug is made from the title when the article is saved. The
+    body is sanitised by `Article.save()`. Invalid data raises ValidationError
+    and nothing is stored.
+    """
+    article = article if article is not None else Article()
+    set_translations(article, "title", title)
+    set_translations(article, "lead", lead)
+    set_translations(article, "body", body)
+    for code in language_codes():
+        if slug and slug.get(code):
+            setattr(article, f"slug_{code}", slug[code])
+    article.byline = byline
+    article.status = status
+    article.published_at = published_at
+    article.full_clean()
+    article.save()
+    article.topics.set(topics)
+    article.visits.set(visits)
+    article.countries.set(countries)
+    article.people.set(people)
+    article.organisations.set(organisations)
+    return article
