@@ -144,6 +144,8 @@ LANGUAGES = [
     ("de", _("German")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# British English date formats; Czech and German use Django's own.
+FORMAT_MODULE_PATH = ["regionnews.formats"]
 TIME_ZONE = "Europe/Prague"
 USE_I18N = True
 USE_TZ = True

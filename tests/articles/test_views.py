@@ -235,7 +235,7 @@ def test_article_detail_links_to_its_visit(client, kazakhstan_article):
     html = html_of(client, article_url(kazakhstan_article["article"]))
 
     assert f'href="{kazakhstan_article["visit"].get_absolute_url()}"' in html
-    assert "April 4, 2024" in html
+    assert "4 April 2024" in html
 
 
 def test_article_detail_links_to_the_visit_country(client, kazakhstan_article):

@@ -97,24 +97,20 @@ def test_article_alternates_point_to_its_slug_in_each_language(client, site):
     html = client.get(page_url("articles:detail", {"slug": article.slug_en}, "en"))
     html = html.content.decode()
 
-    assert (
-        'hreflang="cs" href="http://testserver/cs/news/velvyslanec-kazachstanu-v-plzni/"'
-        in html
-    )
-    assert (
-        'hreflang="en" href="http://testserver/en/news/ambassador-of-kazakhstan-in-pilsen/"'
-        in html
-    )
-    assert (
-        'hreflang="de" href="http://testserver/de/news/botschafter-kasachstans-in-pilsen/"'
-        in html
-    )
+    for lang, slug in [
+        ("cs", "velvyslanec-kazachstanu-v-plzni"),
+        ("en", "ambassador-of-kazakhstan-in-pilsen"),
+        ("de", "botschafter-kasachstans-in-pilsen"),
+    ]:
+        url = "http://testserver" + page_url("articles:detail", {"slug": slug}, lang)
+        assert f'hreflang="{lang}" href="{url}"' in html
 
 
 def test_canonical_link_is_the_page_in_its_own_language(client, site):
     html = client.get(reverse("delegations:visit_list")).content.decode()
 
-    assert '<link rel="canonical" href="http://testserver/cs/visits/">' in html
+    url = "http://testserver" + page_url("delegations:visit_list", {}, "cs")
+    assert f'<link rel="canonical" href="{url}">' in html
 
 
 def test_language_switcher_marks_the_current_language(client, site):
@@ -132,21 +128,22 @@ def test_language_switcher_keeps_the_reader_on_the_same_article(client, site):
 
     html = client.get(page_url("articles:detail", {"slug": article.slug_cs}, "cs"))
 
-    assert (
-        '<a href="/de/news/botschafter-kasachstans-in-pilsen/" lang="de"'
-        in html.content.decode()
+    url = page_url(
+        "articles:detail", {"slug": "botschafter-kasachstans-in-pilsen"}, "de"
     )
+    assert f'<a href="{url}" lang="de"' in html.content.decode()
 
 
 def test_language_switcher_keeps_the_filter_on_a_list(client, site):
     response = client.get(page_url("delegations:visit_list", {}, "en") + "?country=kz")
 
-    assert '<a href="/de/visits/?country=kz" lang="de"' in response.content.decode()
+    url = page_url("delegations:visit_list", {}, "de") + "?country=kz"
+    assert f'<a href="{url}" lang="de"' in response.content.decode()
 
 
 @pytest.mark.parametrize(
     "lang,expected",
-    [("cs", "4. dubna 2024"), ("en", "April 4, 2024"), ("de", "4. April 2024")],
+    [("cs", "4. dubna 2024"), ("en", "4 April 2024"), ("de", "4. April 2024")],
 )
 def test_visit_dates_are_written_in_the_page_language(client, site, lang, expected):
     url = page_url("delegations:visit_detail", {"slug": site["visit"].slug}, lang)

@@ -168,7 +168,7 @@ def test_visit_detail_lists_stops_in_order_with_time_and_note(client):
     assert html.index(link_to(first.organisation)) < html.index(
         link_to(later.organisation)
     )
-    assert "April 4, 2024 14:30" in html
+    assert "4 April 2024 14:30" in html
     assert "Tour of the brewery" in html
 
 
