@@ -6,12 +6,14 @@ read; every view, feed, sitemap and count goes through it.
 
 import nh3
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from delegations.models import Country, Organisation, Person, Visit
+from regionnews.models import EditorialModel
 from regionnews.text import first_filled, language_codes, unique_slug
 
 # What an article body may contain: text structure, links and emphasis only.
@@ -66,9 +68,10 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-class Article(models.Model):
+class Article(EditorialModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
         PUBLISHED = "published", _("Published")
 
     title = models.CharField(_("title"), max_length=250)
@@ -97,7 +100,35 @@ class Article(models.Model):
         help_text=_("A time in the future schedules the article."),
     )
     main_image = models.ImageField(
-        _("main image"), upload_to="articles/%Y/%m/", blank=True
+        _("main image"),
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        width_field="main_image_width",
+        height_field="main_image_height",
+    )
+    main_image_width = models.PositiveIntegerField(
+        null=True, blank=True, editable=False
+    )
+    main_image_height = models.PositiveIntegerField(
+        null=True, blank=True, editable=False
+    )
+    main_image_decorative = models.BooleanField(
+        _("main image is decorative"),
+        default=False,
+        help_text=_("Only when the image adds nothing to the text; then no alt text."),
+    )
+    main_image_caption = models.CharField(
+        _("main image caption"), max_length=300, blank=True
+    )
+    main_image_focal_x = models.FloatField(
+        _("focal point x"),
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+    )
+    main_image_focal_y = models.FloatField(
+        _("focal point y"),
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
     )
     main_image_alt = models.CharField(
         _("main image alt text"), max_length=300, blank=True
@@ -132,6 +163,7 @@ class Article(models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-pk"]
+        permissions = [("publish_article", _("Can publish and unpublish articles"))]
 
     def __str__(self):
         return self.title
@@ -192,8 +224,26 @@ class GalleryImage(models.Model):
         on_delete=models.CASCADE,
         related_name="gallery",
     )
-    image = models.ImageField(_("image"), upload_to="gallery/%Y/%m/")
-    alt_text = models.CharField(_("alt text"), max_length=300)
+    image = models.ImageField(
+        _("image"),
+        upload_to="gallery/%Y/%m/",
+        width_field="width",
+        height_field="height",
+    )
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    alt_text = models.CharField(_("alt text"), max_length=300, blank=True)
+    decorative = models.BooleanField(_("decorative"), default=False)
+    focal_x = models.FloatField(
+        _("focal point x"),
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+    )
+    focal_y = models.FloatField(
+        _("focal point y"),
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+    )
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)

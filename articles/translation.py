@@ -10,7 +10,7 @@ class TopicTranslationOptions(TranslationOptions):
 
 @register(Article)
 class ArticleTranslationOptions(TranslationOptions):
-    fields = ("title", "slug", "lead", "body", "main_image_alt")
+    fields = ("title", "slug", "lead", "body", "main_image_alt", "main_image_caption")
 
 
 @register(GalleryImage)

@@ -12,7 +12,9 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from regionnews.models import EditorialModel
 from regionnews.text import first_filled, unique_slug
 
 
@@ -149,7 +151,19 @@ class Person(models.Model):
         blank=True,
         help_text=_("For example H. E., Mr., Ing."),
     )
-    name = models.CharField(_("name"), max_length=200)
+    titles_before = models.CharField(
+        _("titles before the name"),
+        max_length=60,
+        blank=True,
+        help_text=_("For example Ing., Mgr."),
+    )
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
+    titles_after = models.CharField(
+        _("titles after the name"),
+        max_length=60,
+        blank=True,
+        help_text=_("For example Ph.D., MBA"),
+    )
     slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
     country = models.ForeignKey(
         Country,
@@ -167,7 +181,15 @@ class Person(models.Model):
             "The position held now; the role at each visit is kept on the visit."
         ),
     )
-    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    photo = models.ImageField(
+        _("photo"),
+        upload_to="people/",
+        blank=True,
+        width_field="photo_width",
+        height_field="photo_height",
+    )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     photo_alt = models.CharField(_("photo alt text"), max_length=300, blank=True)
 
     objects = PersonQuerySet.as_manager()
@@ -190,7 +212,11 @@ class Person(models.Model):
 
     @property
     def full_name(self):
-        return f"{self.honorific} {self.name}".strip()
+        """ "H. E. Ing. Jan Novák, Ph.D." from whichever parts are filled."""
+        before = " ".join(
+            p for p in (self.honorific, self.titles_before, self.name) if p
+        )
+        return f"{before}, {self.titles_after}" if self.titles_after else before
 
 
 class VisitQuerySet(models.QuerySet):
@@ -203,7 +229,7 @@ class VisitQuerySet(models.QuerySet):
         return self.all() if is_staff(user) else self.public()
 
 
-class Visit(models.Model):
+class Visit(EditorialModel):
     class Direction(models.TextChoices):
         INCOMING = "incoming", _("Incoming delegation")
         OUTGOING = "outgoing", _("Outgoing mission")

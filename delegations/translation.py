@@ -15,7 +15,7 @@ class OrganisationTranslationOptions(TranslationOptions):
 
 @register(Person)
 class PersonTranslationOptions(TranslationOptions):
-    fields = ("honorific", "title", "photo_alt")
+    fields = ("honorific", "titles_before", "titles_after", "title", "photo_alt")
 
 
 @register(Visit)

@@ -5,15 +5,27 @@ Keyword arguments override any field; translated fields are set per language
 """
 
 import datetime
+import io
 import itertools
 
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from articles.models import Article, Topic
 from delegations.models import Country, Organisation, Participation, Person, Stop, Visit
 
 _seq = itertools.count(1)
+
+
+def image_file(name="photo.jpg", size=(640, 480), image_format="JPEG", color="navy"):
+    """A real, decodable image as an upload (Pillow draws it in memory)."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, format=image_format)
+    content_type = f"image/{image_format.lower()}"
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=content_type)
 
 
 def country(code="KZ"):

@@ -64,7 +64,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Lookups for PostgreSQL full-text and trigram search; inert on SQLite.
+    "django.contrib.postgres",
     "django_filters",
+    "django_prose_editor",
+    "reversion",
+    "reversion_compare",
     "regionnews",
     "delegations",
     "articles",
