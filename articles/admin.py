@@ -1,12 +1,147 @@
 """The press office's admin: articles in three languages, topics and galleries."""
 
+from django import forms
 from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
+from django.forms.widgets import Script
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.widgets import AdminProseEditorWidget
 from modeltranslation.admin import TranslationStackedInline
 
-from delegations.admin import CountryListFilter, TabbedTranslationAdmin, translated
+from delegations.admin import (
+    CountryListFilter,
+    TabbedTranslationAdmin,
+    TranslatedEditorialForm,
+    TranslationListFilter,
+    TranslationStatusAdminMixin,
+    YearListFilter,
+    admin_thumbnail,
+    translated,
+)
+from regionnews.admin_mixins import EditorialAdminMixin
+from regionnews.image_forms import (
+    FOCAL_POINT_HELP,
+    FocalPointField,
+    ImageAltTextMixin,
+    ImageUploadField,
+    focal_point_widgets,
+    require_alt_text,
+    titled_languages,
+)
+from regionnews.text import language_codes, unique_slug
 
+from .admin_publishing import PublicationListFilter, PublishingAdminMixin
 from .models import Article, GalleryImage, Topic
+
+# The body editor's tools: headings, paragraphs, lists, links, bold, italic and
+# quotes. Everything they produce is in articles.models.BODY_TAGS (a test keeps
+# the two in step), so the sanitiser never strips what the editor made.
+BODY_EDITOR_EXTENSIONS = {
+    "Heading": {"levels": [2, 3]},
+    "HardBreak": True,
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Link": {"enableTarget": False},
+    "Bold": True,
+    "Italic": True,
+    "Blockquote": True,
+    # Keep the browser's spell-checker on: editors write in three languages.
+    "NoSpellCheck": False,
+}
+
+
+class BodyEditorWidget(AdminProseEditorWidget):
+    """django-prose-editor, started by static/js/body_editor.js.
+
+    The package's presets load the editor through an inline import map, which
+    the Content-Security-Policy (script-src 'self') blocks; our module imports
+    it by its static path, so the admin needs no 'unsafe-inline' for scripts.
+    """
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            attrs, config={"extensions": BODY_EDITOR_EXTENSIONS}, preset="body"
+        )
+
+    @property
+    def media(self):
+        return forms.Media(
+            css={
+                "all": [
+                    "django_prose_editor/material-icons.css",
+                    "django_prose_editor/editor.css",
+                    "django_prose_editor/overrides.css",
+                ]
+            },
+            js=[Script("js/body_editor.js", type="module")],
+        )
+
+
+class ArticleYearListFilter(YearListFilter):
+    field_path = "published_at"
+
+    def lookups(self, request, model_admin):
+        moments = model_admin.get_queryset(request).datetimes(
+            self.field_path, "year", order="DESC"
+        )
+        return [(str(moment.year), str(moment.year)) for moment in moments]
+
+
+class ArticleAdminForm(ImageAltTextMixin, TranslatedEditorialForm):
+    """Slugs per language that never collide, and no publishing half-written.
+
+    The main photo is checked by decoding it and needs alt text in every
+    language the article has a title in, unless it is marked decorative.
+    """
+
+    image_alt_checks = (
+        {
+            "image_field": "main_image",
+            "alt_field": "main_image_alt",
+            "decorative_field": "main_image_decorative",
+        },
+    )
+
+    class Meta:
+        field_classes = {
+            "main_image": ImageUploadField,
+            "main_image_focal_x": FocalPointField,
+            "main_image_focal_y": FocalPointField,
+        }
+        widgets = focal_point_widgets(
+            "main_image", "main_image_focal_x", "main_image_focal_y"
+        )
+        help_texts = {"main_image_focal_x": FOCAL_POINT_HELP}
+
+    publication_field = "status"
+    publication_error = _(
+        "An article can only be published (or scheduled) when at least one "
+        "language is complete: its title, lead and body."
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for lang in language_codes():
+            if f"slug_{lang}" in self.fields:
+                self.fields[f"slug_{lang}"].help_text = _(
+                    "The page address in this language. Made from this language's "
+                    "title when left empty; when another article has it already, "
+                    "-2, -3 … is added. Changing it changes the address."
+                )
+
+    def publishes(self, cleaned_data) -> bool:
+        return cleaned_data.get("status") == Article.Status.PUBLISHED
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for lang in language_codes():
+            field = f"slug_{lang}"
+            if cleaned_data.get(field):
+                cleaned_data[field] = unique_slug(
+                    self.instance, cleaned_data[field], field=field
+                )
+        return cleaned_data
 
 
 @admin.register(Topic)
@@ -20,16 +155,76 @@ class ArticleCountryListFilter(CountryListFilter):
     field_path = "countries"
 
 
+class GalleryImageForm(forms.ModelForm):
+    class Meta:
+        field_classes = {
+            "image": ImageUploadField,
+            "focal_x": FocalPointField,
+            "focal_y": FocalPointField,
+        }
+        widgets = focal_point_widgets("image", "focal_x", "focal_y")
+        help_texts = {"focal_x": FOCAL_POINT_HELP}
+
+
+class GalleryImageFormSet(BaseInlineFormSet):
+    """Every photo described in each language the article has a title in."""
+
+    def clean(self):
+        super().clean()
+        languages = titled_languages(self.instance)
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or self._should_delete_form(form):
+                continue
+            require_alt_text(
+                form,
+                image_field="image",
+                alt_field="alt_text",
+                decorative_field="decorative",
+                languages=languages,
+            )
+
+
 class GalleryImageInline(TranslationStackedInline):
     model = GalleryImage
-    fields = ("image", "alt_text", "caption", "credit", "order")
+    form = GalleryImageForm
+    formset = GalleryImageFormSet
+    fields = (
+        "image",
+        "alt_text",
+        "decorative",
+        "caption",
+        "credit",
+        ("focal_x", "focal_y"),
+        "order",
+    )
     extra = 0
 
 
 @admin.register(Article)
-class ArticleAdmin(TabbedTranslationAdmin):
-    list_display = ("title", "status", "published_at", "byline")
-    list_filter = ("status", "topics", ArticleCountryListFilter)
+class ArticleAdmin(
+    TranslationStatusAdminMixin,
+    PublishingAdminMixin,
+    EditorialAdminMixin,
+    TabbedTranslationAdmin,
+):
+    form = ArticleAdminForm
+    list_display = (
+        "thumbnail",
+        "title",
+        "status",
+        "published_at",
+        "byline",
+        "translation_badges",
+    )
+    list_display_links = ("thumbnail", "title")
+    list_filter = (
+        "status",
+        PublicationListFilter,
+        ArticleYearListFilter,
+        TranslationListFilter,
+        "topics",
+        ArticleCountryListFilter,
+    )
     date_hierarchy = "published_at"
     search_fields = (*translated("title"), "byline")
     autocomplete_fields = ("topics", "visits", "countries", "people", "organisations")
@@ -39,7 +234,16 @@ class ArticleAdmin(TabbedTranslationAdmin):
         (_("Publication"), {"fields": ("status", "published_at", "byline")}),
         (
             _("Main image"),
-            {"fields": ("main_image", "main_image_alt", "main_image_credit")},
+            {
+                "fields": (
+                    "main_image",
+                    "main_image_alt",
+                    "main_image_decorative",
+                    "main_image_caption",
+                    "main_image_credit",
+                    ("main_image_focal_x", "main_image_focal_y"),
+                )
+            },
         ),
         (
             _("What the article is about"),
@@ -50,3 +254,16 @@ class ArticleAdmin(TabbedTranslationAdmin):
     def view_on_site(self, obj):
         """Link to the public page only once the public can see it (else a 404)."""
         return obj.get_absolute_url() if obj.is_published else None
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # modeltranslation copies the widget of `body` to body_cs/_en/_de.
+        if db_field.name == "body":
+            kwargs["widget"] = BodyEditorWidget
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description=_("image"))
+    def thumbnail(self, obj):
+        alt = "" if obj.main_image_decorative else obj.main_image_alt
+        return admin_thumbnail(
+            obj.main_image, obj.main_image_width, obj.main_image_height, alt
+        )

@@ -1,7 +1,39 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("News")
+
+    def ready(self):
+        # After every migrate, once the permissions of every app exist (this
+        # app is the last one installed), put the role groups back in step.
+        from regionnews.roles import sync_roles_after_migrate
+
+        post_migrate.connect(
+            sync_roles_after_migrate, sender=self, dispatch_uid="regionnews.roles"
+        )
+
+        # Every save of these photos is validated, cleaned and gets renditions.
+        from regionnews import renditions
+
+        from .models import Article, GalleryImage
+
+        renditions.register(
+            Article,
+            "main_image",
+            alt="main_image_alt",
+            decorative="main_image_decorative",
+            focal=("main_image_focal_x", "main_image_focal_y"),
+            crops=("16:9",),
+        )
+        renditions.register(
+            GalleryImage,
+            "image",
+            alt="alt_text",
+            decorative="decorative",
+            focal=("focal_x", "focal_y"),
+            crops=("4:3",),
+        )

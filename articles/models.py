@@ -15,26 +15,37 @@ from django.utils.translation import gettext_lazy as _
 from delegations.models import Country, Organisation, Person, Visit
 from regionnews.models import EditorialModel
 from regionnews.text import first_filled, language_codes, unique_slug
+from regionnews.translation_status import plain_text
 
 # What an article body may contain: text structure, links and emphasis only.
 BODY_TAGS = {
     "p", "br", "h2", "h3", "h4", "ul", "ol", "li", "a", "strong", "b", "em", "i",
     "blockquote", "q", "cite", "abbr",
 }  # fmt: skip
-BODY_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}}
+BODY_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "abbr": {"title"},
+    # The editor's ordered lists: a start number and a numbering type (1, a, i).
+    "ol": {"start", "type"},
+}
 
 
 def sanitise_html(html: str) -> str:
-    """Keep only the allow-listed markup; scripts, styles and handlers are dropped."""
+    """Keep only the allow-listed markup; scripts, styles and handlers are dropped.
+
+    Markup without any text (the `<p></p>` an emptied editor leaves) becomes "",
+    so that an empty body is empty to the database too.
+    """
     if not html:
         return html
-    return nh3.clean(
+    clean = nh3.clean(
         html,
         tags=BODY_TAGS,
         attributes=BODY_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+    return clean if plain_text(clean) else ""
 
 
 class Topic(models.Model):
@@ -65,6 +76,12 @@ class ArticleQuerySet(models.QuerySet):
         """Published and not scheduled for later: what the public may read."""
         return self.filter(
             status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+        )
+
+    def scheduled(self):
+        """Published with a time still to come: they appear at that time."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
         )
 
 
@@ -159,6 +176,9 @@ class Article(EditorialModel):
 
     objects = ArticleQuerySet.as_manager()
 
+    translation_required_fields = ("title", "lead", "body")
+    translation_text_fields = ("title", "lead", "body")
+
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
@@ -190,6 +210,15 @@ class Article(EditorialModel):
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
             and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        """Published, but to appear only at its (future) publication time."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
         )
 
     def derive_fields(self) -> set[str]:

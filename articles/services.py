@@ -10,11 +10,12 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from delegations.models import Country, Organisation, Person, Visit
+from delegations.models import Country, Organisation, Participation, Person, Visit
 from delegations.services import Translated, set_translations
 from regionnews.text import language_codes
 
 from .models import Article, Topic
+from .visit_article import visit_article_draft
 
 
 @transaction.atomic
@@ -61,3 +62,40 @@ def article_save(
     article.people.set(people)
     article.organisations.set(organisations)
     return article
+
+
+@transaction.atomic
+def article_create_from_visit(*, visit: Visit, user) -> Article:
+    """Write a draft article about *visit* in every language, for an editor to finish.
+
+    The protocol office has already recorded who came, when, whom they met and
+    what they toured; the draft starts from that instead of a blank page. It is
+    linked to the visit, its country, its people (guests first, then hosts) and
+    the organisations toured, in the visit's order, and carries the user's name
+    as byline. It stays a draft: nothing is published.
+    """
+    participations = list(
+        visit.participations.select_related("person").order_by("order", "pk")
+    )
+    stops = list(
+        visit.stops.select_related("organisation").order_by(
+            "order", "date", "time", "pk"
+        )
+    )
+    draft = visit_article_draft(visit, participations, stops)
+    guests_then_hosts = sorted(
+        participations, key=lambda p: p.side != Participation.Side.GUEST
+    )
+    people = list(dict.fromkeys(p.person for p in guests_then_hosts))
+    organisations = list(dict.fromkeys(stop.organisation for stop in stops))
+    return article_save(
+        title=draft.title,
+        lead=draft.lead,
+        body=draft.body,
+        byline=user.get_full_name() if user is not None else "",
+        status=Article.Status.DRAFT,
+        visits=[visit],
+        countries=[visit.country],
+        people=people,
+        organisations=organisations,
+    )

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class DelegationsConfig(AppConfig):
     name = "delegations"
     verbose_name = _("Visits and delegations")
+
+    def ready(self):
+        # Every save of a person's photo is validated, cleaned and gets renditions.
+        from regionnews import renditions
+
+        from .models import Person
+
+        renditions.register(Person, "photo", alt="photo_alt")

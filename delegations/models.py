@@ -23,6 +23,11 @@ def is_staff(user) -> bool:
     return user is not None and user.is_active and user.is_staff
 
 
+def may_see_internal_notes(user) -> bool:
+    """Internal notes are for protocol officers (and superusers), not every staff."""
+    return is_staff(user) and user.has_perm("delegations.view_internal_notes")
+
+
 class CountryQuerySet(models.QuerySet):
     def with_public_visit_count(self):
         public_visits = Visit.objects.public().filter(country=OuterRef("pk"))
@@ -279,10 +284,16 @@ class Visit(EditorialModel):
 
     objects = VisitQuerySet.as_manager()
 
+    translation_required_fields = ("title", "purpose")
+    translation_text_fields = ("title", "purpose", "outcome")
+
     class Meta:
         verbose_name = _("visit")
         verbose_name_plural = _("visits")
         ordering = ["-start_date", "-pk"]
+        permissions = [
+            ("view_internal_notes", _("Can see the internal notes of visits"))
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)

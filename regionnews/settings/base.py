@@ -177,6 +177,14 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
+# Photos (regionnews/images.py): a press photo from a 45-megapixel camera is
+# 10-14 MB as JPEG; anything bigger in bytes or pixels is refused with a form
+# error. The pixel limit is also Pillow's decompression-bomb limit.
+IMAGE_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
+IMAGE_MAX_PIXELS = 50_000_000
+# Widths of the renditions (regionnews/renditions.py); never wider than the
+# original.
+IMAGE_RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
 
 # Security headers that hold in every environment.
 SECURE_CONTENT_TYPE_NOSNIFF = True

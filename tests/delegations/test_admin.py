@@ -30,6 +30,7 @@ def visit_post_data(**overrides):
         "title_cs": "Velvyslanec Kazachstánu v Plzni",
         "title_en": "Ambassador of Kazakhstan in Pilsen",
         "title_de": "Botschafter Kasachstans in Pilsen",
+        "purpose_en": "Economic cooperation and a tour of the region's industry.",
         "slug": "",
         "country": factories.country("KZ").pk,
         "direction": Visit.Direction.INCOMING,
