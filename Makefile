@@ -8,7 +8,7 @@ PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres install messages makemessages lint format check demo clean
+.PHONY: help run test test-postgres install messages makemessages lint format check demo clean browser
 
 help:
 	@echo "make run            set up, load the demo content, serve on http://127.0.0.1:$(PORT)"
@@ -16,6 +16,7 @@ help:
 	@echo "make test-postgres  the suite on PostgreSQL at $(PG_URL)"
 	@echo "make lint           ruff lint + format check, Django checks, migrations check"
 	@echo "make makemessages   refresh locale/*/django.po from the code (needs GNU gettext)"
+	@echo "make browser        install Debian's chromium + chromium-driver for tests/e2e (root)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +54,19 @@ test: install messages
 
 test-postgres:
 	DATABASE_URL=$(PG_URL) $(MAKE) test
+
+# The browser tests (tests/e2e) drive Debian's headless Chromium; without it
+# they are skipped. Installs only what is missing, and only as root.
+browser:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then \
+		echo "chromium and chromedriver are installed"; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update && apt-get install -y chromium chromium-driver; \
+	else \
+		echo "Run as root (sudo make browser) to install chromium and chromium-driver." >&2; \
+		exit 1; \
+	fi
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,22 +1,30 @@
-"""Article list filters: topic (slug), country (ISO code, any case), year."""
+"""News list filters: topic (slug), country (ISO code, any case), year and text.
+
+The country filter and the year work as on the visit list. The text filter is a
+simple one over the reader's language (title, lead and body); the search page
+does the full search across the site.
+"""
 
 import django_filters
-from django import forms
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from delegations.filters import CountryCodeField, YearFilter
+from delegations.filters import CountryFilter, YearFilter
+from delegations.models import Country
+from delegations.selectors import collation_key
 
 from .models import Article, Topic
 
 
-class CountryFilter(django_filters.Filter):
-    field_class = CountryCodeField
-
-    def filter(self, qs, value):
-        return qs if value is None else qs.filter(countries=value)
+def countries_with_articles(request) -> list[Country]:
+    """Countries a published article is about, by name in the reader's language."""
+    articles = Article.objects.published().filter(countries=OuterRef("pk"))
+    countries = Country.objects.filter(Exists(articles))
+    return sorted(countries, key=lambda country: collation_key(country.name))
 
 
 class ArticleFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Text"), method="filter_text", max_length=200)
     topic = django_filters.ModelChoiceFilter(
         field_name="topics",
         queryset=Topic.objects.all(),
@@ -24,14 +32,23 @@ class ArticleFilter(django_filters.FilterSet):
         label=_("Topic"),
         empty_label=_("All topics"),
     )
-    country = CountryFilter(
-        label=_("Country (ISO code)"),
-        widget=forms.TextInput(
-            attrs={"size": 4, "maxlength": 2, "autocomplete": "off"}
-        ),
-    )
+    country = CountryFilter(countries=countries_with_articles, field_name="countries")
     year = YearFilter(field_name="published_at")
 
     class Meta:
         model = Article
-        fields = ["topic", "country", "year"]
+        fields = ["q", "topic", "country", "year"]
+
+    def filter_text(self, queryset, name, value):
+        """Every word in the title, lead or body in the reader's language.
+
+        modeltranslation turns `title__icontains` into `title_<language>`.
+        """
+        condition = Q()
+        for word in value.split()[:10]:
+            condition &= (
+                Q(title__icontains=word)
+                | Q(lead__icontains=word)
+                | Q(body__icontains=word)
+            )
+        return queryset.filter(condition)

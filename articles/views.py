@@ -5,7 +5,8 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
 from delegations.models import Visit
-from delegations.views import visits_for_listing, with_people_and_itinerary
+from delegations.selectors import visits_for_listing, with_people_and_itinerary
+from delegations.views import ShareableQueryMixin
 
 from .filters import ArticleFilter
 from .models import Article, GalleryImage
@@ -38,14 +39,16 @@ class HomeView(TemplateView):
         return context
 
 
-class ArticleListView(ListView):
+class ArticleListView(ShareableQueryMixin, ListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     paginate_by = 10
 
     def get_queryset(self):
         self.filterset = ArticleFilter(
-            self.request.GET or None, queryset=articles_for_listing()
+            self.request.GET or None,
+            queryset=articles_for_listing(),
+            request=self.request,
         )
         if self.filterset.is_bound and not self.filterset.is_valid():
             return Article.objects.none()

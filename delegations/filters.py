@@ -1,8 +1,14 @@
-"""Visit list filters, shared by the public list, the CSV export and the admin.
+"""Visit list filters, shared by the public list and the staff exports.
 
 Parameters (DESIGN.md): country (ISO alpha-2, any case), year, date_from,
-date_to (ISO dates), organisation (slug), person (slug), q. A value that does
-not validate becomes a form error shown on the page, never an exception.
+date_to (ISO dates), organisation (slug), person (slug or part of a name),
+direction, q; staff also get status and visibility, which are absent (and so
+ignored) for everyone else. A value that does not validate becomes a form error
+shown on the page, never an exception.
+
+The choices follow the reader: a country, organisation or person known only from
+internal visits is "unknown" to the public, so the filter reveals nothing the
+pages do not.
 """
 
 import django_filters
@@ -10,10 +16,25 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelChoiceField, ModelChoiceIterator
+from django_filters.filters import QuerySetRequestMixin
 
 from regionnews.text import language_codes
 
-from .models import Country, Organisation, Person, Stop, Visit
+from .models import Country, Participation, Stop, Visit, is_staff
+from .selectors import (
+    collation_key,
+    countries_with_visits,
+    participants,
+    toured_organisations,
+)
+
+
+def user_of(request):
+    return getattr(request, "user", None)
+
+
+# --- country ------------------------------------------------------------------------
 
 
 class CountryCodeField(forms.CharField):
@@ -41,13 +62,64 @@ class CountryCodeField(forms.CharField):
             ) from None
 
 
-class CountryCodeFilter(django_filters.Filter):
+class CountrySelect(forms.Select):
+    """Countries by name, valued by lower-case ISO code.
+
+    A code typed in any case in a shared URL (?country=KZ) still shows as the
+    selected option.
+    """
+
+    def format_value(self, value):
+        return [str(v).strip().lower() for v in super().format_value(value)]
+
+
+class CountryFilter(django_filters.Filter):
+    """?country=kz as a <select> of the countries there is something to show for.
+
+    `countries` is a callable of the request returning the countries to offer;
+    any existing country's code is accepted in the URL (it lists nothing), and it
+    is then added to the options so that the form shows what is applied.
+    """
+
     field_class = CountryCodeField
+
+    def __init__(self, *args, countries, field_name="country", **kwargs):
+        self.countries = countries
+        kwargs.setdefault("label", _("Country"))
+        super().__init__(*args, field_name=field_name, **kwargs)
+
+    @property
+    def field(self):
+        if not hasattr(self, "_field"):
+            self.extra["widget"] = CountrySelect(choices=self.choices)
+            super().field  # noqa: B018 (builds and caches self._field)
+        return self._field
+
+    def choices(self):
+        # Called when the form renders (after validation), perhaps more than once.
+        if not hasattr(self, "_choices"):
+            self._choices = self.build_choices()
+        return self._choices
+
+    def build_choices(self):
+        countries = list(self.countries(self.parent.request))
+        name = next(n for n, f in self.parent.filters.items() if f is self)
+        applied = getattr(self.parent.form, "cleaned_data", {}).get(name)
+        if applied is not None and applied not in countries:
+            countries = sorted(
+                [*countries, applied], key=lambda country: collation_key(country.name)
+            )
+        return [("", _("All countries"))] + [
+            (country.code.lower(), country.name) for country in countries
+        ]
 
     def filter(self, qs, value):
         if value is None:
             return qs
-        return qs.filter(country=value)
+        return qs.filter(**{self.field_name: value})
+
+
+# --- year ---------------------------------------------------------------------------
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -63,23 +135,117 @@ class YearFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
-class SlugChoiceFilter(django_filters.ModelChoiceFilter):
-    """Choose a related object by its slug in the URL (?organisation=skoda-...)."""
+# --- organisation -------------------------------------------------------------------
+
+
+class NameOrderedIterator(ModelChoiceIterator):
+    """Options in alphabetical order of their label in the reader's language."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        choices = [self.choice(obj) for obj in self.queryset]
+        yield from sorted(choices, key=lambda choice: collation_key(str(choice[1])))
+
+
+class NameOrderedModelChoiceField(ModelChoiceField):
+    iterator = NameOrderedIterator
+    default_error_messages = {
+        "invalid_choice": _("“%(value)s” is not among the places toured."),
+    }
+
+
+class OrganisationFilter(django_filters.ModelChoiceFilter):
+    """?organisation=<slug> as a <select> of the places toured (a bounded list)."""
+
+    field_class = NameOrderedModelChoiceField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("empty_label", _("All organisations"))
         super().__init__(*args, **kwargs)
 
+    def filter(self, qs, value):
+        if value in (None, ""):
+            return qs
+        return qs.filter(
+            Exists(Stop.objects.filter(visit=OuterRef("pk"), organisation=value))
+        )
 
-# Choices follow the reader: a slug the public may not see is "unknown" to them,
-# so the filter does not reveal who took part only in internal visits. Pass
-# `request=` to the FilterSet; without it only public ones are accepted.
-def organisations(request):
-    return Organisation.objects.visible_to(getattr(request, "user", None))
+
+# --- person -------------------------------------------------------------------------
 
 
-def people(request):
-    return Person.objects.visible_to(getattr(request, "user", None))
+class PersonField(forms.CharField):
+    """A person by slug (as person pages link) or by a unique part of the name.
+
+    People are many and keep growing, so this is a text box rather than a list:
+    "dyussen" finds H. E. Bakyt Dyussenbayev; a fragment matching several people
+    names them, so that the reader can type more.
+    """
+
+    default_error_messages = {
+        "unknown": _("No one called “%(value)s” took part in a visit."),
+        "ambiguous": _(
+            "Several people match “%(value)s”: %(names)s. Type more of the name."
+        ),
+    }
+    max_shown = 5
+
+    def __init__(self, *, queryset, **kwargs):
+        self.queryset = queryset
+        kwargs.setdefault("max_length", 200)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        person = self.queryset.filter(slug=value).first()
+        if person is not None:
+            return person
+        matches = list(
+            self.queryset.filter(name__icontains=value).order_by("name", "pk")[
+                : self.max_shown + 1
+            ]
+        )
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise ValidationError(
+                self.error_messages["unknown"], code="unknown", params={"value": value}
+            )
+        names = ", ".join(person.full_name for person in matches[: self.max_shown])
+        if len(matches) > self.max_shown:
+            names += ", …"
+        raise ValidationError(
+            self.error_messages["ambiguous"],
+            code="ambiguous",
+            params={"value": value, "names": names},
+        )
+
+
+class PersonFilter(QuerySetRequestMixin, django_filters.Filter):
+    field_class = PersonField
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        return qs.filter(
+            Exists(Participation.objects.filter(visit=OuterRef("pk"), person=value))
+        )
+
+
+def visible_countries(request):
+    return countries_with_visits(user_of(request))
+
+
+def visible_organisations(request):
+    return toured_organisations(user_of(request))
+
+
+def visible_people(request):
+    return participants(user_of(request))
 
 
 class VisitFilterForm(forms.Form):
@@ -96,14 +262,14 @@ class VisitFilterForm(forms.Form):
 
 
 class VisitFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Text"), method="filter_text")
-    country = CountryCodeFilter(
-        label=_("Country (ISO code)"),
-        widget=forms.TextInput(
-            attrs={"size": 4, "maxlength": 2, "autocomplete": "off"}
-        ),
-    )
+    q = django_filters.CharFilter(label=_("Text"), method="filter_text", max_length=200)
+    country = CountryFilter(countries=visible_countries)
     year = YearFilter(field_name="start_date")
+    direction = django_filters.ChoiceFilter(
+        choices=Visit.Direction.choices,
+        label=_("Direction"),
+        empty_label=_("Both directions"),
+    )
     date_from = django_filters.DateFilter(
         method="filter_date_from",
         label=_("From"),
@@ -115,18 +281,26 @@ class VisitFilter(django_filters.FilterSet):
         label=_("To"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    organisation = SlugChoiceFilter(
-        queryset=organisations,
-        method="filter_organisation",
-        label=_("Organisation"),
-        widget=forms.TextInput,
+    organisation = OrganisationFilter(
+        queryset=visible_organisations, label=_("Organisation visited")
     )
-    person = SlugChoiceFilter(
-        queryset=people,
-        field_name="participations__person",
+    person = PersonFilter(
+        queryset=visible_people,
         label=_("Person"),
-        widget=forms.TextInput,
-        distinct=True,
+        help_text=_("A name or part of it."),
+    )
+    # Staff only: removed in __init__ for everyone else.
+    status = django_filters.ChoiceFilter(
+        choices=Visit.Status.choices,
+        label=_("Status"),
+        empty_label=_("Any status"),
+        help_text=_("Staff only."),
+    )
+    visibility = django_filters.ChoiceFilter(
+        choices=Visit.Visibility.choices,
+        label=_("Visibility"),
+        empty_label=_("Public and internal"),
+        help_text=_("Staff only."),
     )
 
     class Meta:
@@ -136,21 +310,27 @@ class VisitFilter(django_filters.FilterSet):
             "q",
             "country",
             "year",
+            "direction",
             "date_from",
             "date_to",
             "organisation",
             "person",
+            "status",
+            "visibility",
         ]
+
+    staff_only = ("status", "visibility")
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        if not is_staff(user_of(request)):
+            for name in self.staff_only:
+                del self.filters[name]
 
     def filter_date_from(self, queryset, name, value):
         """A visit counts from a date when it ends on or after it."""
         return queryset.filter(
             Q(end_date__gte=value) | Q(end_date__isnull=True, start_date__gte=value)
-        )
-
-    def filter_organisation(self, queryset, name, value):
-        return queryset.filter(
-            Exists(Stop.objects.filter(visit=OuterRef("pk"), organisation=value))
         )
 
     def filter_text(self, queryset, name, value):

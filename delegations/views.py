@@ -1,82 +1,71 @@
-"""Public pages for visits, countries, organisations and people.
+"""Public pages for visits, countries, organisations and people, and the staff
+exports.
 
 Every queryset starts from the models' `visible_to(user)` (public records, or
-everything for staff) or `public()` methods; none repeats their conditions.
+everything for staff) or `public()` methods; none repeats their conditions. The
+read queries behind the pages live in `selectors.py`.
 """
 
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
-from django.views.generic import DetailView, ListView
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+from django.views.generic import DetailView, ListView, TemplateView
 
-from articles.models import Article
-
+from . import exports
 from .filters import VisitFilter
-from .models import Country, Organisation, Participation, Person, Stop, Visit
+from .models import Country, Organisation, Participation, Person, Visit, is_staff
+from .selectors import (
+    country_organisations,
+    country_people,
+    country_timeline,
+    published_articles,
+    visit_statistics,
+    visits_for_listing,
+    visits_per_year,
+    with_people_and_itinerary,
+)
+
+# The country page lists this many articles and links to the filtered news list.
+COUNTRY_ARTICLES = 12
 
 
-def visits_for_listing(user):
-    """Visits with everything a list row shows, in a fixed number of queries."""
-    return (
-        Visit.objects.visible_to(user)
-        .select_related("country")
-        .prefetch_related(
-            Prefetch(
-                "participations",
-                queryset=Participation.objects.filter(side=Participation.Side.GUEST)
-                .select_related("person")
-                .order_by("order", "pk"),
-                to_attr="guest_list",
-            )
-        )
-    )
+class ShareableQueryMixin:
+    """Drop empty parameters from a submitted GET form with a redirect.
 
-
-def with_people_and_itinerary(visits):
-    """Guests, hosts and stops of each visit in three queries, whatever the count.
-
-    Guests and hosts land in separate lists (`guest_list`, `host_list`) so that a
-    template can test and loop over each without filtering; stops come in
-    itinerary order as `stop_list`.
+    A form submits every field, so a reader who picks only a country gets
+    "?q=&country=kz&year=..."; the short "?country=kz" is what they copy and
+    share, and what search engines should see.
     """
-    people = Participation.objects.select_related("person").order_by("order", "pk")
-    return visits.select_related("country").prefetch_related(
-        Prefetch(
-            "participations",
-            queryset=people.filter(side=Participation.Side.GUEST),
-            to_attr="guest_list",
-        ),
-        Prefetch(
-            "participations",
-            queryset=people.filter(side=Participation.Side.HOST),
-            to_attr="host_list",
-        ),
-        Prefetch(
-            "stops",
-            queryset=Stop.objects.select_related("organisation").order_by(
-                "order", "date", "time", "pk"
-            ),
-            to_attr="stop_list",
-        ),
-    )
+
+    def get(self, request, *args, **kwargs):
+        query = request.GET.copy()
+        empty = [key for key, values in query.lists() if not any(values)]
+        if empty:
+            for key in empty:
+                del query[key]
+            encoded = query.urlencode()
+            return HttpResponseRedirect(
+                request.path + (f"?{encoded}" if encoded else "")
+            )
+        return super().get(request, *args, **kwargs)
 
 
-def published_articles():
-    """Articles on public pages are the published ones, for staff too (no drafts)."""
-    return (
-        Article.objects.published()
-        .prefetch_related("topics")
-        .order_by("-published_at", "-pk")
-    )
-
-
-class VisitListView(ListView):
+class VisitListView(ShareableQueryMixin, ListView):
     template_name = "delegations/visit_list.html"
     context_object_name = "visits"
     paginate_by = 20
     # Shown folded under "More filters" unless one of them is in use, so that on a
-    # phone the results are not pushed below seven inputs.
-    more_filters = ("date_from", "date_to", "organisation", "person")
+    # phone the results are not pushed below ten inputs.
+    more_filters = (
+        "date_from",
+        "date_to",
+        "organisation",
+        "person",
+        "status",
+        "visibility",
+    )
 
     def get_queryset(self):
         self.filterset = VisitFilter(
@@ -91,10 +80,18 @@ class VisitListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        export_query = self.request.GET.copy()
+        export_query.pop("page", None)
         context.update(
             filter=self.filterset,
             more_filters=self.more_filters,
-            more_filters_open=any(self.request.GET.get(n) for n in self.more_filters),
+            more_filters_open=any(
+                self.request.GET.get(name)
+                for name in self.more_filters
+                if name in self.filterset.filters
+            ),
+            is_staff=is_staff(self.request.user),
+            export_query=export_query.urlencode(),
         )
         return context
 
@@ -111,6 +108,19 @@ class VisitDetailView(DetailView):
         )
 
 
+class StatisticsView(TemplateView):
+    """Public figures: the same for staff, who are told so."""
+
+    template_name = "delegations/statistics.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            statistics=visit_statistics(), is_staff=is_staff(self.request.user)
+        )
+        return context
+
+
 class CountryListView(ListView):
     template_name = "delegations/country_list.html"
     context_object_name = "countries"
@@ -124,6 +134,8 @@ class CountryListView(ListView):
 
 
 class CountryDetailView(DetailView):
+    """The relationship page: timeline, chart, people, places toured, news."""
+
     template_name = "delegations/country_detail.html"
     context_object_name = "country"
 
@@ -144,10 +156,18 @@ class CountryDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
+        timeline = country_timeline(self.object, user)
+        visits = [visit for year in timeline for visit in year.visits]
         context.update(
-            visits=visits_for_listing(user).filter(country=self.object),
-            people=Person.objects.visible_to(user).filter(country=self.object),
-            articles=published_articles().filter(countries=self.object),
+            timeline=timeline,
+            visit_count=len(visits),
+            visits_per_year=visits_per_year(visits),
+            people=country_people(self.object, user),
+            organisations=country_organisations(self.object, user),
+            articles=published_articles().filter(countries=self.object)[
+                :COUNTRY_ARTICLES
+            ],
+            is_staff=is_staff(user),
         )
         return context
 
@@ -192,3 +212,45 @@ class PersonDetailView(DetailView):
             articles=published_articles().filter(people=self.object),
         )
         return context
+
+
+# --- staff exports -----------------------------------------------------------------
+
+
+def filtered_visits_for_export(request):
+    """The visit list's filter over every visit the user may see, or its errors.
+
+    Returns (visits, None) or (None, a 400 response with the messages).
+    """
+    filterset = VisitFilter(
+        request.GET or None,
+        queryset=with_people_and_itinerary(Visit.objects.visible_to(request.user)),
+        request=request,
+    )
+    if filterset.is_bound and not filterset.is_valid():
+        return None, exports.filter_errors(filterset.form)
+    return filterset.qs, None
+
+
+def staff_export(write):
+    """A view that exports with *write*; a 404 for anyone but staff.
+
+    Not found rather than forbidden or a login redirect: to the public the
+    export does not exist, like an internal visit.
+    """
+
+    @require_safe
+    @never_cache
+    def view(request):
+        if not is_staff(request.user):
+            raise Http404
+        visits, error = filtered_visits_for_export(request)
+        if error is not None:
+            return error
+        return write(visits, request)
+
+    return view
+
+
+visit_export_csv = staff_export(exports.visits_csv)
+visit_export_json = staff_export(exports.visits_json)

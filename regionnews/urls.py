@@ -7,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.sitemaps import ArticleSitemap
 from articles.views import HomeView
-from delegations.sitemaps import CountrySitemap, VisitSitemap
+from delegations.sitemaps import (
+    CountrySitemap,
+    OrganisationSitemap,
+    PersonSitemap,
+    VisitSitemap,
+)
 
 from . import views
 
@@ -15,6 +20,8 @@ sitemaps = {
     "articles": ArticleSitemap,
     "visits": VisitSitemap,
     "countries": CountrySitemap,
+    "organisations": OrganisationSitemap,
+    "people": PersonSitemap,
 }
 
 urlpatterns = [
@@ -30,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path(_("news/"), include("articles.urls")),
     path("", include("delegations.urls")),
+    path(_("search/"), views.SearchView.as_view(), name="search"),
 )
 
 if settings.DEBUG:

@@ -362,6 +362,90 @@ def test_unknown_article_slug_is_not_found(client):
     assert client.get(en("articles:detail", slug="no-such-article")).status_code == 404
 
 
+# --- article list: text and the country <select> ------------------------------
+
+
+def test_article_list_text_filter_matches_title_lead_or_body(client):
+    by_title = factories.article(title_en="Hydrogen buses for Pilsen")
+    by_lead = factories.article(lead_en="Talks about hydrogen and trams.")
+    by_body = factories.article(body_en="<p>A hydrogen station opens.</p>")
+    other = factories.article(title_en="Brewery tour")
+
+    html = html_of(client, en("articles:list") + "?q=HYDROGEN")
+
+    for article in (by_title, by_lead, by_body):
+        assert f'href="{article_url(article)}"' in html
+    assert f'href="{article_url(other)}"' not in html
+
+
+def test_article_list_text_filter_needs_every_word(client):
+    both = factories.article(title_en="Ambassador of Kazakhstan visits")
+    factories.article(title_en="Ambassador of Japan visits")
+
+    html = html_of(client, en("articles:list") + "?q=ambassador+kazakhstan")
+
+    assert "1 article found." in html
+    assert f'href="{article_url(both)}"' in html
+
+
+def test_article_list_text_filter_searches_the_reader_language(client):
+    article = factories.article(title_cs="Velvyslanec", title_en="Ambassador")
+
+    with translation.override("cs"):
+        url = reverse("articles:list")
+    html = html_of(client, url + "?q=velvyslanec")
+
+    with translation.override("cs"):
+        assert f'href="{article.get_absolute_url()}"' in html
+    assert "0 articles found." in html_of(
+        client, en("articles:list") + "?q=velvyslanec"
+    )
+
+
+def test_article_list_offers_countries_with_published_articles(client):
+    factories.article(countries=[factories.country("KZ")])
+    factories.article(status=Article.Status.DRAFT, countries=[factories.country("JP")])
+
+    html = html_of(client, en("articles:list"))
+
+    start = html.index('<select name="country"')
+    select = html[start : html.index("</select>", start)]
+    assert '<option value="kz">Kazakhstan</option>' in select
+    assert 'value="jp"' not in select
+
+
+def test_article_list_shows_a_country_typed_in_upper_case_as_selected(client):
+    factories.article(countries=[factories.country("KZ")])
+
+    html = html_of(client, en("articles:list") + "?country=KZ")
+
+    assert '<option value="kz" selected>Kazakhstan</option>' in html
+
+
+def test_article_list_shows_a_country_without_articles_as_selected(client):
+    factories.article(countries=[factories.country("KZ")])
+
+    html = html_of(client, en("articles:list") + "?country=fr")
+
+    assert '<option value="fr" selected>France</option>' in html
+    assert "0 articles found." in html
+
+
+@pytest.mark.parametrize("query", ["q=" + "x" * 201, "q=%00", "country=%C5%BD%C5%BD"])
+def test_article_list_bad_text_or_country_is_explained(client, query):
+    response = client.get(en("articles:list") + "?" + query)
+
+    assert response.status_code == 200
+    assert "The filter could not be applied" in response.content.decode()
+
+
+def test_article_list_form_redirects_to_the_short_shareable_url(client):
+    response = client.get(en("articles:list") + "?q=&topic=&country=kz&year=")
+
+    assert response.status_code == 302
+    assert response["Location"] == en("articles:list") + "?country=kz"
+
+
 # --- query budgets (measured with many rows, so an N+1 would show) -----------
 
 

@@ -213,6 +213,17 @@ def test_staff_see_internal_visit_with_marker_and_notes(staff_client):
     assert "Gift: glass vase" in html
 
 
+def test_staff_without_the_permission_see_the_internal_visit_but_not_its_notes(
+    editor_client,
+):
+    visit = factories.visit(visibility=INTERNAL, internal_notes="Gift: glass vase")
+
+    html = html_of(editor_client, url_of(visit))
+
+    assert "badge--internal" in html
+    assert "Gift: glass vase" not in html
+
+
 def test_public_never_sees_internal_notes(client):
     visit = factories.visit(internal_notes="Gift: glass vase")
 
