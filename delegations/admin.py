@@ -75,6 +75,8 @@ class TabbedTranslationAdmin(TranslationAdmin):
             "modeltranslation/js/force_jquery.js",
             "vendor/jquery-ui/jquery-ui.min.js",
             "modeltranslation/js/tabbed_translation_fields.js",
+            # The language switch shows the language the tabs open in.
+            "js/translation_tabs.js",
         )
         css = {"all": ("modeltranslation/css/tabbed_translation_fields.css",)}
 
