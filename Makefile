@@ -40,6 +40,7 @@ makemessages: install
 demo: install messages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py createinitialrevisions --comment "Demo content"
 	$(BIN)/python manage.py create_demo_admin
 
 run: demo
