@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 from modeltranslation.admin import TranslationStackedInline
 
-from delegations.admin import (
+from regionnews.admin_base import (
     CountryListFilter,
     TabbedTranslationAdmin,
     TranslatedEditorialForm,

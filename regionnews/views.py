@@ -10,7 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
-from .search import MAX_QUERY_LENGTH, InvalidQuery, ResultKind, parse_query, search
+from .search import ResultKind, search
+from .search_text import MAX_QUERY_LENGTH, InvalidQuery, parse_query
 
 
 @never_cache

@@ -14,14 +14,13 @@ from django.utils import timezone, translation
 
 from articles.models import Article
 from delegations.models import Visit
-from regionnews.search import (
+from regionnews.search import ResultKind, search
+from regionnews.search_text import (
     MAX_QUERY_LENGTH,
     InvalidQuery,
-    ResultKind,
     highlight,
     parse_query,
     prefixes,
-    search,
 )
 from tests import factories
 
