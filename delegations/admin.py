@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationTabularInline
 
 from regionnews.admin_base import (
@@ -132,7 +133,7 @@ class PersonAdmin(TabbedTranslationAdmin):
         (_("Photo"), {"fields": ("photo", "photo_alt")}),
     )
 
-    @admin.display(description=_("name"), ordering="name")
+    @admin.display(description=pgettext_lazy("person", "name"), ordering="name")
     def full_name(self, obj):
         return obj.full_name
 

@@ -109,7 +109,7 @@ def test_rss_item_links_to_the_article_in_the_feed_language(client, lang):
 def test_rss_channel_links_to_the_news_list_in_its_language(client):
     channel = rss(client, url("articles:feed", "de"))
 
-    assert channel.findtext("link") == "http://testserver/de/nachrichten/"
+    assert channel.findtext("link") == "http://testserver" + url("articles:list", "de")
 
 
 def test_rss_never_lists_a_draft_or_an_article_in_review(client):

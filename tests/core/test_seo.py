@@ -173,8 +173,9 @@ def test_canonical_of_an_article_uses_its_slug_in_the_page_language(client, site
     parsed = get(client, url_of(article, "de"))
 
     assert links(parsed, "canonical")[0]["href"] == (
-        "http://testserver/de/nachrichten/botschafter-kasachstans/"
+        "http://testserver" + url_of(article, "de")
     )
+    assert url_of(article, "de").endswith("/botschafter-kasachstans/")
 
 
 # Open Graph and Twitter -------------------------------------------------------
