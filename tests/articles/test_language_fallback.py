@@ -5,6 +5,7 @@ pages, in every language."""
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from regionnews.templatetags.language_fallback import shown_language
@@ -225,3 +226,15 @@ def test_translated_visit_has_no_notice(client, reader):
 
     assert notice(html) is None
     assert "<h1><span>" in html
+
+
+def test_list_cards_mark_a_fallback_title_with_its_language(client):
+    factories.article(title_en="", lead_en="", body_en="", title_cs="Jen česky")
+    factories.visit(title_en="", title_de="", title_cs="Návštěva jen česky")
+
+    with translation.override("en"):
+        news = client.get(reverse("articles:list")).content.decode()
+        visits = client.get(reverse("delegations:visit_list")).content.decode()
+
+    assert 'lang="cs">Jen česky</a>' in news
+    assert 'lang="cs">Návštěva jen česky</a>' in visits
