@@ -20,7 +20,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article
-from .views import ArticleDetailView
+from .views import ArticleDetailView, with_page_relations
 from .workflow import (
     article_publish,
     article_submit_for_review,
@@ -55,10 +55,9 @@ class ArticlePreviewView(ArticleDetailView):
     template_name = "admin/articles/article/preview.html"
 
     def get_queryset(self):
-        # The public view's related objects, without its published() filter:
+        # The public page's related objects, without its published() filter:
         # the preview must show what the page will show once published.
-        public = super().get_queryset()
-        return Article.objects.prefetch_related(*public._prefetch_related_lookups)
+        return with_page_relations(Article.objects.all())
 
 
 def language_links(article: Article, url_name: str) -> list[dict]:

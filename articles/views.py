@@ -60,22 +60,31 @@ class ArticleListView(ShareableQueryMixin, ListView):
         return context
 
 
+def with_page_relations(articles):
+    """What the article page shows besides the article, in a fixed number of queries.
+
+    Shared by the public page and the staff preview, which differ only in which
+    articles they may show. Linked visits are the public ones, for staff too: an
+    article page is the public record.
+    """
+    visits = with_people_and_itinerary(Visit.objects.public())
+    return articles.prefetch_related(
+        "topics",
+        "countries",
+        "people",
+        "organisations",
+        Prefetch("visits", queryset=visits, to_attr="visit_list"),
+        Prefetch(
+            "gallery",
+            queryset=GalleryImage.objects.order_by("order", "pk"),
+            to_attr="gallery_list",
+        ),
+    )
+
+
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
     def get_queryset(self):
-        # Public visits only, for staff too: an article page is the public record.
-        visits = with_people_and_itinerary(Visit.objects.public())
-        return Article.objects.published().prefetch_related(
-            "topics",
-            "countries",
-            "people",
-            "organisations",
-            Prefetch("visits", queryset=visits, to_attr="visit_list"),
-            Prefetch(
-                "gallery",
-                queryset=GalleryImage.objects.order_by("order", "pk"),
-                to_attr="gallery_list",
-            ),
-        )
+        return with_page_relations(Article.objects.published())
