@@ -1,0 +1,125 @@
+"""What an article says about a visit: `extract()` returns an `Extraction`.
+
+Deterministic rules over gazetteers, no model and no network: the same text
+gives the same result, so the evaluation (`make eval-extraction`) measures
+the rules themselves. The title is read for the country only; people, the
+date and organisations come from the paragraphs.
+"""
+
+import datetime
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from .dates import find_dates
+from .folding import fold
+from .gazetteer import country_gazetteer, home_country
+from .organisations import find_organisations
+from .people import find_people
+from .tokens import tokenize
+
+
+@dataclass
+class Participant:
+    name: str
+    role: str
+
+
+@dataclass
+class Extraction:
+    published: str | None
+    byline: str
+    language: str
+    visit_date: str | None
+    country: str | None
+    guests: list[Participant] = field(default_factory=list)
+    hosts: list[Participant] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    # Where each finding is in the text, for the review screen: not in as_json().
+    evidence: dict[str, str] = field(default_factory=dict)
+
+    def as_json(self) -> dict:
+        data = asdict(self)
+        data.pop("evidence")
+        return data
+
+
+def main_country(title: str, body: str) -> tuple[str | None, str]:
+    """The foreign country named most often (the first one on a tie)."""
+    home = home_country()
+    mentions = [
+        m
+        for part in (title, body)
+        for m in country_gazetteer().find(part)
+        if m.key != home
+    ]
+    if not mentions:
+        return None, ""
+    counts = Counter(m.key for m in mentions)
+    best = max(counts.values())
+    for mention in mentions:
+        if counts[mention.key] == best:
+            return mention.key, mention.text
+    return None, ""
+
+
+def is_guest(role: str) -> bool:
+    """A guest's role names a foreign country ("Ambassador of Kazakhstan")."""
+    home = home_country()
+    return any(m.key != home for m in country_gazetteer().find(role))
+
+
+def extract(
+    *,
+    title: str,
+    paragraphs: list[str],
+    language: str,
+    published: datetime.datetime | None,
+    byline: str = "",
+) -> Extraction:
+    body = "\n\n".join(paragraphs)
+    tokens = tokenize(body)
+    country, country_words = main_country(title, body)
+    dates = find_dates(body, language, published) if published else []
+    people = find_people(body, tokens, language)
+    guests: list[Participant] = []
+    hosts: list[Participant] = []
+    seen: set[str] = set()
+    for mention in people:
+        key = fold(mention.name)
+        if key in seen:
+            continue
+        seen.add(key)
+        side = guests if is_guest(mention.role) else hosts
+        side.append(Participant(name=mention.name, role=mention.role))
+    skip = [mention.role_span for mention in people] + [
+        (mention.start, mention.end) for mention in people
+    ]
+    organisations: list[str] = []
+    for mention in find_organisations(body, tokens, language, skip):
+        if fold(mention.name) not in {fold(name) for name in organisations}:
+            organisations.append(mention.name)
+    evidence = {"country": country_words}
+    if dates:
+        evidence["visit_date"] = body[dates[0].start : dates[0].end]
+    return Extraction(
+        published=published.strftime("%Y-%m-%dT%H:%M") if published else None,
+        byline=byline,
+        language=language,
+        visit_date=dates[0].date.isoformat() if dates else None,
+        country=country,
+        guests=guests,
+        hosts=hosts,
+        organisations=organisations,
+        evidence=evidence,
+    )
+
+
+def extract_exported(article) -> Extraction:
+    """The extraction of a parsed export file (articles.importing.parse)."""
+    return extract(
+        title=article.title,
+        paragraphs=article.paragraphs,
+        language=article.language,
+        published=article.published,
+        byline=article.byline,
+    )
