@@ -8,7 +8,7 @@ PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres install messages makemessages lint format check demo clean browser
+.PHONY: help run test test-postgres install messages makemessages lint format check demo clean browser eval-extraction bench-import
 
 help:
 	@echo "make run            set up, load the demo content, serve on http://127.0.0.1:$(PORT)"
@@ -16,6 +16,8 @@ help:
 	@echo "make test-postgres  the suite on PostgreSQL at $(PG_URL)"
 	@echo "make lint           ruff lint + format check, Django checks, migrations check"
 	@echo "make makemessages   refresh locale/*/django.po from the code (needs GNU gettext)"
+	@echo "make eval-extraction  precision and recall of the visit extraction on the annotated corpus"
+	@echo "make bench-import   generate 10,000 exported articles and time their import"
 	@echo "make browser        install Debian's chromium + chromium-driver for tests/e2e (root)"
 
 $(BIN)/python:
@@ -84,3 +86,12 @@ format: install
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
 	find locale -name '*.mo' -delete
+
+# The extraction's rules measured on articles/extraction/corpus (no database needed).
+eval-extraction:
+	$(BIN)/python manage.py eval_extraction
+
+# 10,000 generated export files imported into a throw-away SQLite database.
+bench-import:
+	DATABASE_URL=sqlite:////tmp/regionnews-bench-import.sqlite3 $(BIN)/python manage.py migrate --noinput -v0
+	DATABASE_URL=sqlite:////tmp/regionnews-bench-import.sqlite3 $(BIN)/python manage.py bench_import --files 10000

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 
 from .dates import find_dates
 from .folding import fold
-from .gazetteer import country_gazetteer, home_country
+from .gazetteer import country_gazetteer, home_country, lexicon
 from .organisations import find_organisations
 from .people import find_people
 from .tokens import tokenize
@@ -62,10 +62,23 @@ def main_country(title: str, body: str) -> tuple[str | None, str]:
     return None, ""
 
 
-def is_guest(role: str) -> bool:
-    """A guest's role names a foreign country ("Ambassador of Kazakhstan")."""
+def is_guest(role: str, context: str) -> bool:
+    """A guest's role names a foreign country ("Ambassador of Kazakhstan").
+
+    A role naming the region ("Governor of the Pilsen Region") is a host's;
+    any other is a guest's when the paragraph named a foreign country before
+    it ("A delegation from Korea ... led by the Vice-Governor of ...").
+    """
     home = home_country()
-    return any(m.key != home for m in country_gazetteer().find(role))
+    if any(m.key != home for m in country_gazetteer().find(role)):
+        return True
+    folded = fold(role)
+    if any(
+        fold(marker) in folded.split() or " " in marker and fold(marker) in folded
+        for marker in lexicon()["home_markers"]
+    ):
+        return False
+    return any(m.key != home for m in country_gazetteer().find(context))
 
 
 def extract(
@@ -89,7 +102,9 @@ def extract(
         if key in seen:
             continue
         seen.add(key)
-        side = guests if is_guest(mention.role) else hosts
+        paragraph_start = body.rfind("\n\n", 0, mention.start) + 1
+        context = body[paragraph_start : mention.start]
+        side = guests if is_guest(mention.role, context) else hosts
         side.append(Participant(name=mention.name, role=mention.role))
     skip = [mention.role_span for mention in people] + [
         (mention.start, mention.end) for mention in people

@@ -46,8 +46,9 @@ def generic_words(language: str) -> frozenset[str]:
 def is_keyword(token: Token, language: str) -> bool:
     key = token.key
     if language == "de":
+        words = lexicon()["organisation_words"]["de"]
         return token.is_capital and any(
-            key.endswith(fold(w)) for w in lexicon()["organisation_words"]["de"]
+            key == fold(w) or (len(w) >= 4 and key.endswith(fold(w))) for w in words
         )
     if language == "cs":
         return key in czech_words()
@@ -107,6 +108,13 @@ def find_organisations(
         # also lower-case adjectives after a capitalised one).
         while start > 0:
             before = tokens[start - 1]
+            if (
+                before.key in ("and", "und")
+                and start - 2 >= 0
+                and _capital(tokens[start - 2])
+            ):
+                start -= 2  # "Science and Technology Park"
+                continue
             if before.text in STOP or before.key in LEADING or before.key in joins:
                 break
             if _capital(before) or (
@@ -174,6 +182,17 @@ def find_organisations(
                 and _capital(after)
             ):
                 end += 1
+                continue
+            third = tokens[end + 2] if end + 2 < len(tokens) else None
+            if (
+                nxt.key in joins
+                and nxt.key not in ("and", "und", "a")
+                and after is not None
+                and after.key in ("the", "der", "des", "dem")
+                and third is not None
+                and _capital(third)
+            ):
+                end += 3  # "of the University"
                 continue
             break
         while end > i + 1 and tokens[end - 1].key in joins:

@@ -71,6 +71,11 @@ def nominative(word: str, case: str, feminine: bool, first: bool) -> str:
             return word[:-1] + "a"
         return word
     if case in ("gen", "acc"):
+        if lower.endswith("iho") and len(word) > 4:
+            return word[:-2]  # "Kenjiho" -> "Kenji"
+        if case == "acc" or lower.endswith("u") and not first:
+            if lower.endswith("u") and len(word) > 3:
+                return word[:-1] + "a"  # "Moriyamu" -> "Moriyama"
         if lower.endswith("a") and len(word) > 3 and lower[-2] not in "aeiouy":
             return word[:-1]
         if lower.endswith("e") and lower[-2:-1] in ("š", "ž", "č", "ř", "c", "j"):
@@ -87,7 +92,7 @@ def is_name_word(token: Token) -> bool:
         token.is_word
         and token.is_capital
         and not token.is_initial
-        and token.key not in not_name_words()
+        and fold(token.bare) not in not_name_words()
         and len(token.bare) > 1
     )
 
@@ -107,6 +112,31 @@ def _text(text: str, tokens: list[Token], i: int, j: int) -> str:
 
 def _modifiers_start(tokens: list[Token], i: int, language: str) -> int:
     """Capitalised words just before an English role ("Commercial Counsellor")."""
+    if language == "de":
+        if (
+            i > 1
+            and tokens[i - 1].is_word
+            and not tokens[i - 1].is_capital
+            and tokens[i - 1].key.endswith(("e", "en", "er"))
+            and tokens[i - 2].key in ("der", "die", "den", "dem", "des")
+        ):
+            return i - 1  # "der stellvertretenden Hauptfrau"
+        if (
+            i > 0
+            and tokens[i - 1].is_capital
+            and tokens[i - 1].key.endswith(("ische", "ischen", "ischer"))
+        ):
+            return i - 1  # "Die Bayerische Staatsministerin"
+        return i
+    if language == "cs":
+        while (
+            i > 0
+            and tokens[i - 1].is_word
+            and not tokens[i - 1].is_capital
+            and tokens[i - 1].key.endswith(("ska", "ni", "sky", "cka", "cky"))
+        ):
+            i -= 1  # "bavorská státní ministryně"
+        return i
     if language != "en":
         return i
     while (
@@ -143,12 +173,14 @@ def find_people(text: str, tokens: list[Token], language: str) -> list[PersonMen
                 if name:
                     mention = (k, name)
                 break
-            if match_at(tokens, k, [s for s in _honorific_seqs()]):
+            if match_at(tokens, k, _honorific_seqs()):
                 mention = (k, read_name(tokens, k))
                 break
             following = tokens[k + 1] if k + 1 < len(tokens) else None
             lower = token.is_word and not token.is_capital
-            starts_role = bool(match_at(tokens, k, forms)) or (
+            starts_role = (
+                bool(match_at(tokens, k, forms)) and not (language == "cs" and k == j)
+            ) or (
                 token.key in joins
                 and following is not None
                 and bool(match_at(tokens, k + 1, forms))
@@ -170,24 +202,35 @@ def find_people(text: str, tokens: list[Token], language: str) -> list[PersonMen
                     )
                 )
             )
+            m = k  # the name ends before any connectors: "Roman Zarzycký und der"
+            while token.key in joins and m - 1 > j and tokens[m - 1].key in joins:
+                m -= 1
             pair = (
-                k - 2 >= j
-                and is_name_word(tokens[k - 1])
-                and is_name_word(tokens[k - 2])
+                m - 2 >= j
+                and is_name_word(tokens[m - 1])
+                and is_name_word(tokens[m - 2])
             )
             if (
-                language == "cs"
-                and lower
-                and token.key not in joins
-                and k > j
-                and tokens[k - 1].is_capital
+                lower
                 and not pair
+                and not starts_role
+                and (
+                    language == "cs"
+                    or (
+                        following is not None
+                        and following.key in joins
+                        and k + 2 < len(tokens)
+                        and (tokens[k + 2].is_capital or tokens[k + 2].key in joins)
+                    )
+                )
             ):
-                k += 1  # a genitive noun after its adjective: "Plzeňského kraje"
+                # Czech genitives ("Plzeňského kraje", "pražské kanceláře
+                # agentury"); "the Prague office of the ..." in English.
+                k += 1
                 continue
             if ends:
                 if pair:
-                    mention = (k - 2, (k - 2, k, ""))
+                    mention = (m - 2, (m - 2, m, ""))
                 break
             k += 1
         if mention and mention[1]:
@@ -229,7 +272,9 @@ def find_people(text: str, tokens: list[Token], language: str) -> list[PersonMen
 def _honorific_seqs():
     from .tokens import honorifics
 
-    return honorifics()
+    from .tokens import academic_titles
+
+    return honorifics() + academic_titles()
 
 
 def _name_before(text, tokens, role_start, i, j, lemma, language):
@@ -247,8 +292,17 @@ def _name_before(text, tokens, role_start, i, j, lemma, language):
     while k < len(tokens) and k - j < MAX_COMPLEMENT:
         token = tokens[k]
         lower = token.is_word and not token.is_capital
-        if language == "cs" and lower and k > j and tokens[k - 1].is_capital:
-            k += 1  # "prorektorka Západočeské univerzity"
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if lower and (
+            (language == "cs" and k > j and tokens[k - 1].is_capital)
+            or (
+                following is not None
+                and following.key in joins
+                and k + 2 < len(tokens)
+                and (tokens[k + 2].is_capital or tokens[k + 2].key in joins)
+            )
+        ):
+            k += 1  # "prorektorka Západočeské univerzity", "the Prague office of"
             continue
         if token.text in STOP or (lower and token.key not in joins):
             break
