@@ -270,9 +270,7 @@ def find_people(text: str, tokens: list[Token], language: str) -> list[PersonMen
 
 @cache
 def _honorific_seqs():
-    from .tokens import honorifics
-
-    from .tokens import academic_titles
+    from .tokens import academic_titles, honorifics
 
     return honorifics() + academic_titles()
 
