@@ -143,16 +143,13 @@ def find_organisations(
                 continue
             break
         if (
-            start > 0
-            and tokens[start - 1].key in generic
-            and not tokens[start - 1].is_capital
+            language == "cs"
+            and not any(_capital(t) for t in tokens[start : i + 1])
+            and not (i + 1 < len(tokens) and _capital(tokens[i + 1]))
         ):
-            pass
-        if language == "cs" and not any(_capital(t) for t in tokens[start : i + 1]):
             # "navštívil univerzitu": a Czech organisation word alone is no name,
             # unless a capitalised genitive follows ("univerzitu Palackého").
-            if not (i + 1 < len(tokens) and _capital(tokens[i + 1])):
-                continue
+            continue
         end = i + 1
         while end < len(tokens):
             nxt = tokens[end]

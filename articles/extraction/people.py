@@ -73,9 +73,8 @@ def nominative(word: str, case: str, feminine: bool, first: bool) -> str:
     if case in ("gen", "acc"):
         if lower.endswith("iho") and len(word) > 4:
             return word[:-2]  # "Kenjiho" -> "Kenji"
-        if case == "acc" or lower.endswith("u") and not first:
-            if lower.endswith("u") and len(word) > 3:
-                return word[:-1] + "a"  # "Moriyamu" -> "Moriyama"
+        if lower.endswith("u") and len(word) > 3 and (case == "acc" or not first):
+            return word[:-1] + "a"  # "Moriyamu" -> "Moriyama"
         if lower.endswith("a") and len(word) > 3 and lower[-2] not in "aeiouy":
             return word[:-1]
         if lower.endswith("e") and lower[-2:-1] in ("š", "ž", "č", "ř", "c", "j"):

@@ -97,7 +97,11 @@ def connectors(language: str) -> frozenset[str]:
 
 
 def skip_titles(tokens: list[Token], i: int) -> tuple[int, str]:
-    """Skip honorifics and academic titles from token *i*; returns (next, grammatical case)."""
+    """Skip honorifics and academic titles from token *i*.
+
+    Returns the next token's index and the case a Czech honorific implies
+    ("pana" -> genitive), so that the name after it can be put back.
+    """
     case = ""
     while i < len(tokens):
         seq = match_at(tokens, i, honorifics()) or match_at(
