@@ -30,7 +30,10 @@ from regionnews.image_forms import (
 )
 from regionnews.text import language_codes, unique_slug
 
+from . import admin_imports  # noqa: F401 - registers ImportJobAdmin
+from .admin_proposals import VisitProposalAdminMixin
 from .admin_publishing import PublicationListFilter, PublishingAdminMixin
+from .admin_suggestions import SuggestionsAdminMixin
 from .models import Article, GalleryImage, Topic
 
 # The body editor's tools: headings, paragraphs, lists, links, bold, italic and
@@ -202,6 +205,8 @@ class GalleryImageInline(TranslationStackedInline):
 
 @admin.register(Article)
 class ArticleAdmin(
+    SuggestionsAdminMixin,
+    VisitProposalAdminMixin,
     TranslationStatusAdminMixin,
     PublishingAdminMixin,
     EditorialAdminMixin,

@@ -52,6 +52,9 @@ CHIEF_EDITOR_PERMISSIONS = (
     *EDITOR_PERMISSIONS,
     "articles.publish_article",
     "articles.delete_article",
+    # The archive import (an upload runs as an ImportJob); only chief editors,
+    # since it may publish.
+    *_model_permissions("articles.importjob", "add", "view"),
 )
 
 PROTOCOL_OFFICER_PERMISSIONS = (
@@ -66,6 +69,9 @@ PROTOCOL_OFFICER_PERMISSIONS = (
     # "Write the article" on a visit creates draft articles for the editors to
     # finish; changing an article stays with the editors.
     *_model_permissions("articles.article", "add", "view"),
+    # The review queue of visits proposed from articles' texts: accepting one
+    # goes through "Propose a visit" (add_visit); rejecting changes its status.
+    *_model_permissions("articles.visitproposal", "change", "view"),
 )
 
 EDITOR = Role(
