@@ -65,7 +65,11 @@ class ParticipantForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("include") and not data.get("name") and not data.get("person"):
+        if (
+            data.get("include")
+            and data.get("role")
+            and not (data.get("name") or data.get("person"))
+        ):
             raise ValidationError(_("Give a name or choose a person."))
         return data
 
@@ -91,6 +95,7 @@ class StopForm(forms.Form):
         return data
 
 
+# One blank row each, for someone the text did not name; left empty, it is ignored.
 ParticipantFormSet = formset_factory(ParticipantForm, extra=1)
 StopFormSet = formset_factory(StopForm, extra=1)
 
