@@ -87,10 +87,6 @@ def test_accepting_creates_an_internal_held_visit_linked_to_the_article(
     response = client.get(propose_url(seed_article))
     data = html_forms.form_data(response)
     response = client.post(propose_url(seed_article), data)
-    if response.status_code != 302:
-        import re
-
-        print(re.findall(r"errorlist[^>]*>(.*?)</ul>", response.content.decode(), re.S))
     assert response.status_code == 302
     visit = Visit.objects.get()
     assert visit.start_date == datetime.date(2024, 4, 4)
