@@ -41,6 +41,9 @@ EDITOR_PERMISSIONS = (
     *_model_permissions("articles.topic", "add", "change", "view"),
     # Taking a photo out of an article's gallery deletes its gallery image.
     *_model_permissions("articles.galleryimage", "add", "change", "delete", "view"),
+    # Where an article came from, and the answers given to its suggested links.
+    *_model_permissions("articles.importedversion", "view"),
+    *_model_permissions("articles.suggestiondecision", "view"),
     # What an article links to, picked with autocomplete but not edited here.
     *_model_permissions("delegations.visit", "view"),
     *_model_permissions("delegations.person", "view"),
