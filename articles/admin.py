@@ -8,18 +8,21 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 from modeltranslation.admin import TranslationStackedInline
 
-from regionnews.admin_base import (
+from regionnews.core.admin.history import EditorialAdminMixin
+from regionnews.core.admin.list_filters import (
     CountryListFilter,
+    TranslationListFilter,
+    YearListFilter,
+)
+from regionnews.core.admin.translation import (
     TabbedTranslationAdmin,
     TranslatedEditorialForm,
-    TranslationListFilter,
     TranslationStatusAdminMixin,
-    YearListFilter,
-    admin_thumbnail,
     translated,
 )
-from regionnews.admin_mixins import EditorialAdminMixin
-from regionnews.image_forms import (
+from regionnews.core.languages import language_codes
+from regionnews.core.slugs import unique_slug
+from regionnews.images.forms import (
     FOCAL_POINT_HELP,
     FocalPointField,
     ImageAltTextMixin,
@@ -28,8 +31,9 @@ from regionnews.image_forms import (
     require_alt_text,
     titled_languages,
 )
-from regionnews.text import language_codes, unique_slug
+from regionnews.images.thumbnails import admin_thumbnail
 
+from .admin_from_visit import WriteFromVisitAdminMixin
 from .admin_publishing import PublicationListFilter, PublishingAdminMixin
 from .models import Article, GalleryImage, Topic
 
@@ -203,6 +207,7 @@ class GalleryImageInline(TranslationStackedInline):
 @admin.register(Article)
 class ArticleAdmin(
     TranslationStatusAdminMixin,
+    WriteFromVisitAdminMixin,
     PublishingAdminMixin,
     EditorialAdminMixin,
     TabbedTranslationAdmin,

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from delegations.models import Country
 
 from .models import Article, Topic
-from .views import articles_for_listing
+from .selectors import articles_for_listing
 
 FEED_LENGTH = 20
 

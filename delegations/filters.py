@@ -19,11 +19,13 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 from django_filters.filters import QuerySetRequestMixin
 
-from regionnews.text import language_codes
+from regionnews.core.access import is_staff
+from regionnews.core.filters import YearFilter
+from regionnews.core.languages import language_codes
+from regionnews.core.text import collation_key
 
-from .models import Country, Participation, Stop, Visit, is_staff
+from .models import Country, Participation, Stop, Visit
 from .selectors import (
-    collation_key,
     countries_with_visits,
     participants,
     toured_organisations,
@@ -117,22 +119,6 @@ class CountryFilter(django_filters.Filter):
         if value is None:
             return qs
         return qs.filter(**{self.field_name: value})
-
-
-# --- year ---------------------------------------------------------------------------
-
-
-class YearFilter(django_filters.NumberFilter):
-    """A whole year between 1900 and 2200; "2024.5" is an error, not 2024."""
-
-    field_class = forms.IntegerField
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("lookup_expr", "year")
-        kwargs.setdefault("label", _("Year"))
-        kwargs.setdefault("min_value", 1900)
-        kwargs.setdefault("max_value", 2200)
-        super().__init__(*args, **kwargs)
 
 
 # --- organisation -------------------------------------------------------------------

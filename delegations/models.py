@@ -14,18 +14,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from regionnews.models import EditorialModel
-from regionnews.text import first_filled, unique_slug
-
-
-def is_staff(user) -> bool:
-    """Whether *user* (possibly None or anonymous) may see internal records."""
-    return user is not None and user.is_active and user.is_staff
-
-
-def may_see_internal_notes(user) -> bool:
-    """Internal notes are for protocol officers (and superusers), not every staff."""
-    return is_staff(user) and user.has_perm("delegations.view_internal_notes")
+from regionnews.core.access import is_staff
+from regionnews.core.languages import first_filled
+from regionnews.core.mentions import mentioned
+from regionnews.core.models import EditorialModel
+from regionnews.core.slugs import SLUG_LANGUAGES, SluggedModel
 
 
 class CountryQuerySet(models.QuerySet):
@@ -73,20 +66,22 @@ class Country(models.Model):
 
 class OrganisationQuerySet(models.QuerySet):
     def public(self):
-        """Organisations a public visit toured or a published article is about."""
-        from articles.models import Article
+        """Organisations a public visit toured or published content is about.
 
-        return self.filter(
-            Exists(Visit.objects.public().filter(stops__organisation=OuterRef("pk")))
-            | Exists(Article.objects.published().filter(organisations=OuterRef("pk")))
+        The content apps above this one register what they mention in
+        `regionnews.core.mentions` (a published article's organisations).
+        """
+        toured = Exists(
+            Visit.objects.public().filter(stops__organisation=OuterRef("pk"))
         )
+        return self.filter(Q(toured) | mentioned(self.model))
 
     def visible_to(self, user):
         """Staff see every organisation; everyone else the public ones."""
         return self.all() if is_staff(user) else self.public()
 
 
-class Organisation(models.Model):
+class Organisation(SluggedModel):
     class Kind(models.TextChoices):
         COMPANY = "company", _("Company")
         UNIVERSITY = "university", _("University")
@@ -123,33 +118,24 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(
-                self, first_filled(self, "name", ["en", "cs", "de"])
-            )
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("delegations:organisation_detail", kwargs={"slug": self.slug})
 
 
 class PersonQuerySet(models.QuerySet):
     def public(self):
-        """People in a public visit, or whom a published article is about."""
-        from articles.models import Article
-
-        return self.filter(
-            Exists(Visit.objects.public().filter(participations__person=OuterRef("pk")))
-            | Exists(Article.objects.published().filter(people=OuterRef("pk")))
+        """People in a public visit, or whom published content is about."""
+        took_part = Exists(
+            Visit.objects.public().filter(participations__person=OuterRef("pk"))
         )
+        return self.filter(Q(took_part) | mentioned(self.model))
 
     def visible_to(self, user):
         """Staff see everyone; everyone else the public people."""
         return self.all() if is_staff(user) else self.public()
 
 
-class Person(models.Model):
+class Person(SluggedModel):
     honorific = models.CharField(
         _("honorific"),
         max_length=30,
@@ -207,11 +193,6 @@ class Person(models.Model):
     def __str__(self):
         return self.full_name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("delegations:person_detail", kwargs={"slug": self.slug})
 
@@ -234,7 +215,7 @@ class VisitQuerySet(models.QuerySet):
         return self.all() if is_staff(user) else self.public()
 
 
-class Visit(EditorialModel):
+class Visit(SluggedModel, EditorialModel):
     class Direction(models.TextChoices):
         INCOMING = "incoming", _("Incoming delegation")
         OUTGOING = "outgoing", _("Outgoing mission")
@@ -284,6 +265,7 @@ class Visit(EditorialModel):
 
     objects = VisitQuerySet.as_manager()
 
+    slug_source_field = "title"
     translation_required_fields = ("title", "purpose")
     translation_text_fields = ("title", "purpose", "outcome")
 
@@ -308,14 +290,6 @@ class Visit(EditorialModel):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            title = first_filled(self, "title", ["en", "cs", "de"])
-            # str() so that an ISO string ("2024-04-04") works as well as a date.
-            year = str(self.start_date)[:4]
-            self.slug = unique_slug(self, f"{title} {year}")
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("delegations:visit_detail", kwargs={"slug": self.slug})
 
@@ -325,6 +299,12 @@ class Visit(EditorialModel):
             raise ValidationError(
                 {"end_date": _("The end date cannot be before the start date.")}
             )
+
+    def slug_source(self) -> str:
+        """The title and the year: visits of one country recur under one title."""
+        title = first_filled(self, "title", SLUG_LANGUAGES)
+        # str() so that an ISO string ("2024-04-04") works as well as a date.
+        return f"{title} {str(self.start_date)[:4]}"
 
     @property
     def is_public(self):

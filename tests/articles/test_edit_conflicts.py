@@ -9,8 +9,8 @@ from django.db.models import F
 from articles.admin import ArticleAdmin
 from articles.models import Article
 from articles.services import article_save
-from regionnews.admin_mixins import VERSION_FIELD
-from regionnews.models import EditConflict
+from regionnews.core.admin.conflicts import VERSION_FIELD
+from regionnews.core.models import EditConflict
 from tests import factories
 from tests.editorial import EDITOR, change_url, form_data, member
 

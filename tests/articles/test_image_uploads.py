@@ -14,7 +14,7 @@ from PIL import Image
 
 from articles.models import Article, GalleryImage
 from delegations.models import Person
-from regionnews import renditions
+from regionnews.images import renditions
 from tests import factories
 from tests.articles.test_images import (
     assert_no_metadata,

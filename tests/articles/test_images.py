@@ -17,7 +17,8 @@ from django.utils import translation
 from PIL import Image, ImageCms, ImageFile, PngImagePlugin
 
 from articles.models import Article, GalleryImage
-from regionnews import images, renditions
+from regionnews.images import renditions
+from regionnews.images import validation as images
 from tests import factories
 
 pytestmark = pytest.mark.django_db

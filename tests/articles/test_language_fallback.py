@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from regionnews.templatetags.language_fallback import shown_language
+from regionnews.core.templatetags.language_fallback import shown_language
 from tests import factories
 
 pytestmark = pytest.mark.django_db

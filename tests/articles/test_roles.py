@@ -7,7 +7,7 @@ from django.urls import reverse
 from articles.models import Article
 from articles.workflow import article_publish, article_submit_for_review
 from delegations.models import Visit
-from regionnews.roles import ROLES, role_label, sync_roles
+from regionnews.core.roles import ROLES, role_label, sync_roles
 from tests import factories
 from tests.editorial import (
     CHIEF_EDITOR,

@@ -6,15 +6,13 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from articles.models import Article
-from articles.translation_status import (
+from regionnews.core.translation_status import (
     COMPLETE,
     MISSING,
     OUTDATED,
     PARTIAL,
     complete_languages,
     language_states,
-)
-from regionnews.translation_status import (
     mapping_reader,
     plain_text,
     updated_translation_status,

@@ -14,8 +14,8 @@ from django.utils import timezone, translation
 
 from articles.models import Article
 from delegations.models import Visit
-from regionnews.search import ResultKind, search
-from regionnews.search_text import (
+from regionnews.search.results import search
+from regionnews.search.text import (
     MAX_QUERY_LENGTH,
     InvalidQuery,
     highlight,
@@ -153,8 +153,8 @@ def test_consonant_change_of_inflected_name_is_undone():
 def test_article_is_found_by_a_word_of_its_title_and_its_body(
     site, lang, title_word, body_word
 ):
-    assert found(title_word, ResultKind.ARTICLES, language=lang) == [site["article"]]
-    assert found(body_word, ResultKind.ARTICLES, language=lang) == [site["article"]]
+    assert found(title_word, "articles", language=lang) == [site["article"]]
+    assert found(body_word, "articles", language=lang) == [site["article"]]
 
 
 def test_every_word_of_the_query_must_match():
@@ -163,7 +163,7 @@ def test_every_word_of_the_query_must_match():
 
     titles = [
         article.title_en
-        for article in found("ambassador japan", ResultKind.ARTICLES, language="en")
+        for article in found("ambassador japan", "articles", language="en")
     ]
 
     assert titles == ["Ambassador of Japan"]
@@ -179,29 +179,29 @@ def test_other_languages_match_and_the_title_stays_in_the_readers(site):
 
 
 def test_search_without_accents_finds_person_and_article_with_them(site):
-    assert found("Spotak", ResultKind.PEOPLE) == [site["governor"]]
-    assert found("Spotak", ResultKind.ARTICLES) == [site["article"]]
+    assert found("Spotak", "people") == [site["governor"]]
+    assert found("Spotak", "articles") == [site["article"]]
 
 
 def test_search_without_accents_finds_organisation_with_them(site):
-    assert found("skoda", ResultKind.ORGANISATIONS) == [site["skoda"]]
+    assert found("skoda", "organisations") == [site["skoda"]]
 
 
 def test_search_in_capitals_finds_accented_lower_case_text(site):
-    assert found("ŠPOTÁK", ResultKind.PEOPLE) == [site["governor"]]
+    assert found("ŠPOTÁK", "people") == [site["governor"]]
 
 
 def test_inflected_country_name_finds_the_visit_to_that_country(site):
     # The visit's text does not say "Kazachstánu"; its country is "Kazachstán".
-    assert found("Kazachstánu", ResultKind.VISITS) == [site["visit"]]
+    assert found("Kazachstánu", "visits") == [site["visit"]]
 
 
 def test_beginning_of_a_word_finds_the_visit(site):
-    assert found("Kazachst", ResultKind.VISITS) == [site["visit"]]
+    assert found("Kazachst", "visits") == [site["visit"]]
 
 
 def test_inflected_city_finds_the_organisation_there(site):
-    assert found("v Plzni", ResultKind.ORGANISATIONS) == [site["skoda"]]
+    assert found("v Plzni", "organisations") == [site["skoda"]]
 
 
 def test_title_match_ranks_above_body_match():
@@ -213,7 +213,7 @@ def test_title_match_ranks_above_body_match():
         published_at=timezone.now() - datetime.timedelta(days=30),
     )
 
-    assert found("Uzbekistan", ResultKind.ARTICLES, language="en") == [
+    assert found("Uzbekistan", "articles", language="en") == [
         in_title,
         body_only,
     ]
@@ -227,16 +227,16 @@ def test_readers_language_ranks_above_another(site):
         published_at=timezone.now() - datetime.timedelta(days=30),
     )
 
-    assert found("Tbilisi", ResultKind.ARTICLES, language="cs") == [czech, english]
-    assert found("Tbilisi", ResultKind.ARTICLES, language="en") == [english, czech]
+    assert found("Tbilisi", "articles", language="cs") == [czech, english]
+    assert found("Tbilisi", "articles", language="en") == [english, czech]
 
 
 def test_misspelt_name_finds_the_person(site, requires_postgresql):
-    assert found("Dyusenbayev", ResultKind.PEOPLE) == [site["ambassador"]]
+    assert found("Dyusenbayev", "people") == [site["ambassador"]]
 
 
 def test_middle_of_a_word_does_not_match_on_postgresql(site, requires_postgresql):
-    assert found("achstan", ResultKind.VISITS) == []
+    assert found("achstan", "visits") == []
 
 
 # --- Visibility ---------------------------------------------------------------
@@ -304,7 +304,7 @@ def test_staff_find_people_and_organisations_of_internal_visits_marked(hidden):
 def test_staff_do_not_find_unpublished_articles(hidden):
     staff = factories.user(staff=True)
 
-    assert found("Zanzibar", ResultKind.ARTICLES, user=staff, language="en") == []
+    assert found("Zanzibar", "articles", user=staff, language="en") == []
 
 
 def test_public_person_is_not_marked_internal_for_staff(site):
@@ -470,7 +470,7 @@ def test_one_type_is_paginated(client, fifty_of_each):
     response = client.get(search_url("en", q="Bavaria", type="visits", page="3"))
     results = response.context["results"]
 
-    assert results.shown_groups[0].kind == ResultKind.VISITS
+    assert results.shown_groups[0].kind == "visits"
     assert len(results.shown_groups[0].hits) == 10
     assert [len(group.hits) for group in results.groups] == [0, 10, 0, 0]
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from delegations.models import Person, Visit
-from regionnews.templatetags.images import rendition_url
+from regionnews.images.templatetags.images import rendition_url
 from tests import factories
 from tests.html_forms import form_data
 
