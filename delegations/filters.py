@@ -247,6 +247,18 @@ class VisitFilterForm(forms.Form):
         return cleaned_data
 
 
+# The filters a phone reader rarely needs; the list folds them under "More
+# filters" unless one is in use.
+MORE_FILTERS = (
+    "date_from",
+    "date_to",
+    "organisation",
+    "person",
+    "status",
+    "visibility",
+)
+
+
 class VisitFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Text"), method="filter_text", max_length=200)
     country = CountryFilter(countries=visible_countries)
@@ -292,18 +304,7 @@ class VisitFilter(django_filters.FilterSet):
     class Meta:
         model = Visit
         form = VisitFilterForm
-        fields = [
-            "q",
-            "country",
-            "year",
-            "direction",
-            "date_from",
-            "date_to",
-            "organisation",
-            "person",
-            "status",
-            "visibility",
-        ]
+        fields = ["q", "country", "year", "direction", *MORE_FILTERS]
 
     staff_only = ("status", "visibility")
 

@@ -14,10 +14,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from regionnews.core.access import is_staff
 from regionnews.core.languages import first_filled
 from regionnews.core.mentions import mentioned
-from regionnews.core.models import EditorialModel
+from regionnews.core.models import EditorialModel, VisibilityQuerySet
 from regionnews.core.slugs import SLUG_LANGUAGES, SluggedModel
 
 
@@ -64,21 +63,26 @@ class Country(models.Model):
         return reverse("delegations:country_detail", kwargs={"code": self.code.lower()})
 
 
-class OrganisationQuerySet(models.QuerySet):
+class RecordQuerySet(VisibilityQuerySet):
+    """People and organisations: public when a public visit includes them or
+    published content is about them.
+
+    The content apps above this one register what they mention in
+    `regionnews.core.mentions` (a published article's people and organisations).
+    """
+
+    # The lookup from a visit to this model's rows.
+    visit_relation = ""
+
     def public(self):
-        """Organisations a public visit toured or published content is about.
-
-        The content apps above this one register what they mention in
-        `regionnews.core.mentions` (a published article's organisations).
-        """
-        toured = Exists(
-            Visit.objects.public().filter(stops__organisation=OuterRef("pk"))
+        in_public_visit = Exists(
+            Visit.objects.public().filter(**{self.visit_relation: OuterRef("pk")})
         )
-        return self.filter(Q(toured) | mentioned(self.model))
+        return self.filter(Q(in_public_visit) | mentioned(self.model))
 
-    def visible_to(self, user):
-        """Staff see every organisation; everyone else the public ones."""
-        return self.all() if is_staff(user) else self.public()
+
+class OrganisationQuerySet(RecordQuerySet):
+    visit_relation = "stops__organisation"
 
 
 class Organisation(SluggedModel):
@@ -122,17 +126,8 @@ class Organisation(SluggedModel):
         return reverse("delegations:organisation_detail", kwargs={"slug": self.slug})
 
 
-class PersonQuerySet(models.QuerySet):
-    def public(self):
-        """People in a public visit, or whom published content is about."""
-        took_part = Exists(
-            Visit.objects.public().filter(participations__person=OuterRef("pk"))
-        )
-        return self.filter(Q(took_part) | mentioned(self.model))
-
-    def visible_to(self, user):
-        """Staff see everyone; everyone else the public people."""
-        return self.all() if is_staff(user) else self.public()
+class PersonQuerySet(RecordQuerySet):
+    visit_relation = "participations__person"
 
 
 class Person(SluggedModel):
@@ -205,14 +200,10 @@ class Person(SluggedModel):
         return f"{before}, {self.titles_after}" if self.titles_after else before
 
 
-class VisitQuerySet(models.QuerySet):
+class VisitQuerySet(VisibilityQuerySet):
     def public(self):
         """The only definition of what the public may see of visits."""
         return self.filter(visibility=Visit.Visibility.PUBLIC)
-
-    def visible_to(self, user):
-        """Staff see internal visits too; everyone else sees public ones."""
-        return self.all() if is_staff(user) else self.public()
 
 
 class Visit(SluggedModel, EditorialModel):

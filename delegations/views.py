@@ -17,7 +17,7 @@ from regionnews.core.access import is_staff
 from regionnews.core.views import ShareableQueryMixin
 
 from . import exports
-from .filters import VisitFilter
+from .filters import MORE_FILTERS, VisitFilter
 from .models import Country, Organisation, Participation, Person, Visit
 from .selectors import (
     country_organisations,
@@ -36,14 +36,7 @@ class VisitListView(ShareableQueryMixin, ListView):
     paginate_by = 20
     # Shown folded under "More filters" unless one of them is in use, so that on a
     # phone the results are not pushed below ten inputs.
-    more_filters = (
-        "date_from",
-        "date_to",
-        "organisation",
-        "person",
-        "status",
-        "visibility",
-    )
+    more_filters = MORE_FILTERS
 
     def get_queryset(self):
         self.filterset = VisitFilter(

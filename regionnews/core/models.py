@@ -6,8 +6,23 @@ from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
+from .access import is_staff
 from .languages import language_codes
 from .translation_status import attribute_reader, updated_translation_status
+
+
+class VisibilityQuerySet(models.QuerySet):
+    """A model's one definition of what the public may see, and who sees more.
+
+    Subclasses define `public()`; staff see every row, everyone else the
+    public ones.
+    """
+
+    def public(self):
+        raise NotImplementedError
+
+    def visible_to(self, user):
+        return self.all() if is_staff(user) else self.public()
 
 
 class EditConflict(Exception):
