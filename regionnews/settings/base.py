@@ -156,6 +156,8 @@ LANGUAGES = [
     ("en", _("English")),
     ("de", _("German")),
 ]
+# Each language's locale for Open Graph (og:locale): British English.
+LANGUAGE_LOCALES = {"cs": "cs_CZ", "en": "en_GB", "de": "de_DE"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # British English date formats; Czech and German use Django's own.
 FORMAT_MODULE_PATH = ["regionnews.core.formats"]

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.template.loader import render_to_string
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
@@ -84,7 +85,25 @@ def translation_status_items(obj) -> list[dict]:
     return items
 
 
-class TranslatedEditorialForm(forms.ModelForm):
+def _confirmation_fields() -> dict[str, forms.BooleanField]:
+    """confirm_<lang>: a box per language to clear its "possibly outdated" flag."""
+    return {
+        f"confirm_{code}": forms.BooleanField(
+            label=format_lazy(_("I checked the {language} translation"), language=name),
+            required=False,
+        )
+        for code, name in settings.LANGUAGES
+    }
+
+
+# A plain form holding the boxes, so that ModelForms inherit them as declared
+# fields (the admin's fieldsets may only name declared or model fields).
+TranslationConfirmationForm = type(
+    "TranslationConfirmationForm", (forms.Form,), _confirmation_fields()
+)
+
+
+class TranslatedEditorialForm(TranslationConfirmationForm, forms.ModelForm):
     """The admin form of an article or a visit, written first in any language.
 
     modeltranslation makes the Czech title required (Czech is the default
@@ -92,16 +111,6 @@ class TranslatedEditorialForm(forms.ModelForm):
     subclass defines it) needs one complete language. A translation flagged as
     possibly outdated is confirmed by ticking its box.
     """
-
-    confirm_cs = forms.BooleanField(
-        label=_("I checked the Czech translation"), required=False
-    )
-    confirm_en = forms.BooleanField(
-        label=_("I checked the English translation"), required=False
-    )
-    confirm_de = forms.BooleanField(
-        label=_("I checked the German translation"), required=False
-    )
 
     # Where the "no complete language" error goes, and what it says.
     publication_field = ""

@@ -25,8 +25,6 @@ from regionnews.seo.structured_data import object_card, structured_data
 
 register = template.Library()
 
-OG_LOCALES = {"cs": "cs_CZ", "en": "en_GB", "de": "de_DE"}
-
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context) -> str:
@@ -70,9 +68,9 @@ def social_meta(context, title=None, description=None):
     card["site_name"] = str(SITE_NAME)
     card["url"] = page_url(request, obj)
     current = translation.get_language()
-    card["locale"] = OG_LOCALES.get(current, current)
+    card["locale"] = settings.LANGUAGE_LOCALES.get(current, current)
     card["locale_alternates"] = [
-        OG_LOCALES.get(code, code)
+        settings.LANGUAGE_LOCALES.get(code, code)
         for code, _name in settings.LANGUAGES
         if code != current
     ]
