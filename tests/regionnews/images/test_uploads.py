@@ -16,7 +16,7 @@ from articles.models import Article, GalleryImage
 from delegations.models import Person
 from regionnews.images import renditions
 from tests import factories
-from tests.articles.test_images import (
+from tests.regionnews.images.test_pipeline import (
     assert_no_metadata,
     encode,
     files_under,
