@@ -14,6 +14,7 @@ from articles.models import Article
 from delegations.filters import VisitFilter
 from delegations.models import Participation, Visit
 from tests import factories
+from tests.conftest import module_data
 
 pytestmark = pytest.mark.django_db
 
@@ -408,7 +409,7 @@ def test_unknown_person_and_organisation_are_not_found(client):
 # --- query budgets (50 rows each, so a query per row would exceed them) ---------
 
 
-@pytest.fixture
+@module_data
 def fifty_visits():
     """50 Kazakh visits, each with guests, hosts and stops at one organisation,
     each with an article, all about one person."""
@@ -438,17 +439,6 @@ def fifty_visits():
     return {"visits": visits, "organisation": organisation, "person": person}
 
 
-@pytest.mark.parametrize("query", ["", "?country=kz&year=2020&page=2"])
-def test_visit_list_query_count_is_bounded(
-    client, django_assert_max_num_queries, fifty_visits, query
-):
-    with django_assert_max_num_queries(6):
-        response = client.get(en("delegations:visit_list") + query)
-
-    assert response.status_code == 200
-    assert response.content.decode().count('class="card visit-card"') >= 10
-
-
 def test_visit_detail_query_count_is_bounded(client, django_assert_max_num_queries):
     visit = factories.full_visit(guests=20, hosts=10, stops=20)
     for _ in range(20):
@@ -469,33 +459,6 @@ def test_country_list_query_count_is_bounded(client, django_assert_max_num_queri
         response = client.get(en("delegations:country_list"))
 
     assert response.content.decode().count('<span class="count">') == 10
-
-
-def test_country_detail_query_count_is_bounded(
-    client, django_assert_max_num_queries, fifty_visits
-):
-    with django_assert_max_num_queries(7):
-        response = client.get(en("delegations:country_detail", code="kz"))
-
-    assert response.content.decode().count('class="card visit-card"') == 50
-
-
-def test_organisation_query_count_is_bounded(
-    client, django_assert_max_num_queries, fifty_visits
-):
-    with django_assert_max_num_queries(6):
-        response = client.get(url_of(fifty_visits["organisation"]))
-
-    assert response.content.decode().count('class="card visit-card"') == 50
-
-
-def test_person_query_count_is_bounded(
-    client, django_assert_max_num_queries, fifty_visits
-):
-    with django_assert_max_num_queries(5):
-        response = client.get(url_of(fifty_visits["person"]))
-
-    assert response.content.decode().count('class="card visit-card"') == 50
 
 
 def section(html, heading_id):
@@ -1102,7 +1065,7 @@ def test_person_page_hides_internal_roles_from_the_public(client):
 # --- query budgets ------------------------------------------------------------------
 
 
-@pytest.fixture
+@module_data
 def fifty_kazakh_visits():
     """50 Kazakh visits over ten years, each with two guests and two places."""
     kz = factories.country("KZ")
@@ -1125,46 +1088,85 @@ def fifty_kazakh_visits():
     return {"places": places}
 
 
-@pytest.mark.parametrize("who", ["client", "staff_client"])
-def test_country_page_query_count_is_bounded(
-    request, django_assert_max_num_queries, fifty_kazakh_visits, who
-):
-    client = request.getfixturevalue(who)
-    # country, timeline + guests, people, places, articles + topics; staff: +2
-    budget = 7 if who == "client" else 9
+class TestQueryBudgets:
+    """Every page at 50 visits, in a fixed number of queries (rows made once)."""
 
-    with django_assert_max_num_queries(budget):
-        response = client.get(en("delegations:country_detail", code="kz"))
+    @pytest.mark.parametrize("query", ["", "?country=kz&year=2020&page=2"])
+    def test_visit_list_query_count_is_bounded(
+        self, client, django_assert_max_num_queries, fifty_visits, query
+    ):
+        with django_assert_max_num_queries(6):
+            response = client.get(en("delegations:visit_list") + query)
 
-    html = response.content.decode()
-    assert html.count('class="card visit-card"') == (45 if who == "client" else 50)
+        assert response.status_code == 200
+        assert response.content.decode().count('class="card visit-card"') >= 10
+
+    def test_country_detail_query_count_is_bounded(
+        self, client, django_assert_max_num_queries, fifty_visits
+    ):
+        with django_assert_max_num_queries(7):
+            response = client.get(en("delegations:country_detail", code="kz"))
+
+        assert response.content.decode().count('class="card visit-card"') == 50
+
+    def test_organisation_query_count_is_bounded(
+        self, client, django_assert_max_num_queries, fifty_visits
+    ):
+        with django_assert_max_num_queries(6):
+            response = client.get(url_of(fifty_visits["organisation"]))
+
+        assert response.content.decode().count('class="card visit-card"') == 50
+
+    def test_person_query_count_is_bounded(
+        self, client, django_assert_max_num_queries, fifty_visits
+    ):
+        with django_assert_max_num_queries(5):
+            response = client.get(url_of(fifty_visits["person"]))
+
+        assert response.content.decode().count('class="card visit-card"') == 50
 
 
-@pytest.mark.parametrize("who", ["client", "staff_client"])
-def test_organisation_page_query_count_is_bounded(
-    request, django_assert_max_num_queries, fifty_kazakh_visits, who
-):
-    client = request.getfixturevalue(who)
-    place = fifty_kazakh_visits["places"][1]
-    budget = 6 if who == "client" else 8
+class TestRelationshipPageBudgets:
+    """The country, organisation and visit list pages over 50 Kazakh visits."""
 
-    with django_assert_max_num_queries(budget):
-        response = client.get(url_of(place))
+    @pytest.mark.parametrize("who", ["client", "staff_client"])
+    def test_country_page_query_count_is_bounded(
+        self, request, django_assert_max_num_queries, fifty_kazakh_visits, who
+    ):
+        client = request.getfixturevalue(who)
+        # country, timeline + guests, people, places, articles + topics; staff: +2
+        budget = 7 if who == "client" else 9
 
-    assert response.content.decode().count('class="card visit-card"') >= 30
+        with django_assert_max_num_queries(budget):
+            response = client.get(en("delegations:country_detail", code="kz"))
 
+        html = response.content.decode()
+        assert html.count('class="card visit-card"') == (45 if who == "client" else 50)
 
-@pytest.mark.parametrize("who", ["client", "staff_client"])
-def test_visit_list_with_every_filter_query_count_is_bounded(
-    request, django_assert_max_num_queries, fifty_kazakh_visits, who
-):
-    client = request.getfixturevalue(who)
-    place = fifty_kazakh_visits["places"][1]
-    query = f"?country=kz&year=2016&direction=incoming&organisation={place.slug}"
-    budget = 7 if who == "client" else 9
+    @pytest.mark.parametrize("who", ["client", "staff_client"])
+    def test_organisation_page_query_count_is_bounded(
+        self, request, django_assert_max_num_queries, fifty_kazakh_visits, who
+    ):
+        client = request.getfixturevalue(who)
+        place = fifty_kazakh_visits["places"][1]
+        budget = 6 if who == "client" else 8
 
-    with django_assert_max_num_queries(budget):
-        response = client.get(en("delegations:visit_list") + query)
+        with django_assert_max_num_queries(budget):
+            response = client.get(url_of(place))
 
-    assert response.status_code == 200
-    assert response.content.decode().count('class="card visit-card"') >= 1
+        assert response.content.decode().count('class="card visit-card"') >= 30
+
+    @pytest.mark.parametrize("who", ["client", "staff_client"])
+    def test_visit_list_with_every_filter_query_count_is_bounded(
+        self, request, django_assert_max_num_queries, fifty_kazakh_visits, who
+    ):
+        client = request.getfixturevalue(who)
+        place = fifty_kazakh_visits["places"][1]
+        query = f"?country=kz&year=2016&direction=incoming&organisation={place.slug}"
+        budget = 7 if who == "client" else 9
+
+        with django_assert_max_num_queries(budget):
+            response = client.get(en("delegations:visit_list") + query)
+
+        assert response.status_code == 200
+        assert response.content.decode().count('class="card visit-card"') >= 1

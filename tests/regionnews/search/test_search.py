@@ -23,6 +23,7 @@ from regionnews.search.text import (
     prefixes,
 )
 from tests import factories
+from tests.conftest import module_data
 
 pytestmark = pytest.mark.django_db
 
@@ -442,7 +443,7 @@ def test_header_has_a_labelled_search_form(client):
 # --- Many results -------------------------------------------------------------
 
 
-@pytest.fixture
+@module_data
 def fifty_of_each():
     """50 public articles, visits, people and organisations about "Bavaria"."""
     people, organisations = [], []
@@ -455,55 +456,53 @@ def fifty_of_each():
         factories.article(title_en=f"Bavaria news {n}")
 
 
-def test_combined_page_shows_twenty_of_each_type_with_a_link_to_all(
-    client, fifty_of_each
-):
-    response = client.get(search_url("en", q="Bavaria"))
-    results = response.context["results"]
+class TestQueryBudgets:
+    """The results page at 50 of each kind, in a fixed number of queries."""
 
-    assert [len(group.hits) for group in results.groups] == [20, 20, 20, 20]
-    assert [group.count for group in results.groups] == [50, 50, 50, 50]
-    assert "type=articles" in response.content.decode()
-
-
-def test_one_type_is_paginated(client, fifty_of_each):
-    response = client.get(search_url("en", q="Bavaria", type="visits", page="3"))
-    results = response.context["results"]
-
-    assert results.shown_groups[0].kind == "visits"
-    assert len(results.shown_groups[0].hits) == 10
-    assert [len(group.hits) for group in results.groups] == [0, 10, 0, 0]
-
-
-def test_bad_page_number_shows_a_page_not_an_error(client, fifty_of_each):
-    response = client.get(search_url("en", q="Bavaria", type="visits", page="x"))
-
-    assert response.status_code == 200
-    assert len(response.context["results"].shown_groups[0].hits) == 20
-
-
-def test_results_page_queries_are_bounded(
-    client, fifty_of_each, django_assert_max_num_queries
-):
-    with django_assert_max_num_queries(9):
+    def test_combined_page_shows_twenty_of_each_type_with_a_link_to_all(
+        self, client, fifty_of_each
+    ):
         response = client.get(search_url("en", q="Bavaria"))
+        results = response.context["results"]
 
-    assert response.context["results"].total == 200
+        assert [len(group.hits) for group in results.groups] == [20, 20, 20, 20]
+        assert [group.count for group in results.groups] == [50, 50, 50, 50]
+        assert "type=articles" in response.content.decode()
 
+    def test_one_type_is_paginated(self, client, fifty_of_each):
+        response = client.get(search_url("en", q="Bavaria", type="visits", page="3"))
+        results = response.context["results"]
 
-def test_staff_results_page_queries_are_bounded(
-    staff_client, fifty_of_each, django_assert_max_num_queries
-):
-    with django_assert_max_num_queries(11):
-        response = staff_client.get(search_url("en", q="Bavaria"))
+        assert results.shown_groups[0].kind == "visits"
+        assert len(results.shown_groups[0].hits) == 10
+        assert [len(group.hits) for group in results.groups] == [0, 10, 0, 0]
 
-    assert response.context["results"].total == 200
+    def test_bad_page_number_shows_a_page_not_an_error(self, client, fifty_of_each):
+        response = client.get(search_url("en", q="Bavaria", type="visits", page="x"))
 
+        assert response.status_code == 200
+        assert len(response.context["results"].shown_groups[0].hits) == 20
 
-def test_one_type_page_queries_are_bounded(
-    client, fifty_of_each, django_assert_max_num_queries
-):
-    with django_assert_max_num_queries(6):
-        response = client.get(search_url("en", q="Bavaria", type="people"))
+    def test_results_page_queries_are_bounded(
+        self, client, fifty_of_each, django_assert_max_num_queries
+    ):
+        with django_assert_max_num_queries(9):
+            response = client.get(search_url("en", q="Bavaria"))
 
-    assert len(response.context["results"].shown_groups[0].hits) == 20
+        assert response.context["results"].total == 200
+
+    def test_staff_results_page_queries_are_bounded(
+        self, staff_client, fifty_of_each, django_assert_max_num_queries
+    ):
+        with django_assert_max_num_queries(11):
+            response = staff_client.get(search_url("en", q="Bavaria"))
+
+        assert response.context["results"].total == 200
+
+    def test_one_type_page_queries_are_bounded(
+        self, client, fifty_of_each, django_assert_max_num_queries
+    ):
+        with django_assert_max_num_queries(6):
+            response = client.get(search_url("en", q="Bavaria", type="people"))
+
+        assert len(response.context["results"].shown_groups[0].hits) == 20
