@@ -8,18 +8,21 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 from modeltranslation.admin import TranslationStackedInline
 
-from regionnews.admin_base import (
+from regionnews.core.admin.history import EditorialAdminMixin
+from regionnews.core.admin.list_filters import (
     CountryListFilter,
+    TranslationListFilter,
+    YearListFilter,
+)
+from regionnews.core.admin.translation import (
     TabbedTranslationAdmin,
     TranslatedEditorialForm,
-    TranslationListFilter,
     TranslationStatusAdminMixin,
-    YearListFilter,
-    admin_thumbnail,
     translated,
 )
-from regionnews.admin_mixins import EditorialAdminMixin
-from regionnews.image_forms import (
+from regionnews.core.languages import language_codes
+from regionnews.core.slugs import unique_slug
+from regionnews.images.forms import (
     FOCAL_POINT_HELP,
     FocalPointField,
     ImageAltTextMixin,
@@ -28,9 +31,10 @@ from regionnews.image_forms import (
     require_alt_text,
     titled_languages,
 )
-from regionnews.text import language_codes, unique_slug
+from regionnews.images.thumbnails import admin_thumbnail
 
 from . import admin_imports  # noqa: F401 - registers ImportJobAdmin
+from .admin_from_visit import WriteFromVisitAdminMixin
 from .admin_proposals import VisitProposalAdminMixin
 from .admin_publishing import PublicationListFilter, PublishingAdminMixin
 from .admin_suggestions import SuggestionsAdminMixin
@@ -243,6 +247,7 @@ class ArticleAdmin(
     SuggestionsAdminMixin,
     VisitProposalAdminMixin,
     TranslationStatusAdminMixin,
+    WriteFromVisitAdminMixin,
     PublishingAdminMixin,
     EditorialAdminMixin,
     TabbedTranslationAdmin,

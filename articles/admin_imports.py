@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from regionnews.text import language_codes
+from regionnews.core.languages import language_codes
 
 from .importing.jobs import import_job_create, job_report
 from .models import Article, ImportJob

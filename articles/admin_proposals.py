@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 
 from delegations.models import Country, Organisation, Participation, Person, Visit
-from regionnews.text import language_codes
+from regionnews.core.languages import language_codes
 
 from .models import VisitProposal
 from .proposals import DraftOrganisation, DraftPerson, visit_accept, visit_draft

@@ -8,20 +8,21 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        # After every migrate, once the permissions of every app exist (this
-        # app is the last one installed), put the role groups back in step.
-        from regionnews.roles import sync_roles_after_migrate
+        # After every migrate, once the permissions of every app exist, put the
+        # role groups back in step.
+        from regionnews.core.roles import sync_roles_after_migrate
 
         post_migrate.connect(
-            sync_roles_after_migrate, sender=self, dispatch_uid="regionnews.roles"
+            sync_roles_after_migrate, sender=self, dispatch_uid="regionnews.core.roles"
         )
 
         # Every save of these photos is validated, cleaned and gets renditions.
-        from regionnews import renditions
+        from regionnews.images import registry
 
+        from .adapters import register_adapters
         from .models import Article, GalleryImage
 
-        renditions.register(
+        registry.register(
             Article,
             "main_image",
             alt="main_image_alt",
@@ -29,7 +30,7 @@ class ArticlesConfig(AppConfig):
             focal=("main_image_focal_x", "main_image_focal_y"),
             crops=("16:9",),
         )
-        renditions.register(
+        registry.register(
             GalleryImage,
             "image",
             alt="alt_text",
@@ -37,3 +38,4 @@ class ArticlesConfig(AppConfig):
             focal=("focal_x", "focal_y"),
             crops=("4:3",),
         )
+        register_adapters()

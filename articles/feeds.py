@@ -19,9 +19,10 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from delegations.models import Country
+from regionnews.core.site import SITE_DESCRIPTION, SITE_NAME
 
 from .models import Article, Topic
-from .views import articles_for_listing
+from .selectors import articles_for_listing
 
 FEED_LENGTH = 20
 
@@ -39,13 +40,10 @@ class LatestArticlesFeed(Feed):
         return Feed.__call__(feed, request, *args, **kwargs)
 
     def title(self, obj):
-        return _("Pilsen Region – Foreign Relations: news")
+        return _("%(site)s: news") % {"site": SITE_NAME}
 
     def description(self, obj):
-        return _(
-            "News from the Pilsen Region’s foreign relations: visits of "
-            "ambassadors and delegations, missions abroad, partner regions."
-        )
+        return str(SITE_DESCRIPTION)
 
     def link(self, obj):
         return reverse("articles:list")
@@ -102,8 +100,9 @@ class CountryArticlesFeed(LatestArticlesFeed):
         return Country.objects.get(code=code.upper())
 
     def title(self, country: Country) -> str:
-        return _("Pilsen Region – Foreign Relations: news about %(country)s") % {
-            "country": country.name
+        return _("%(site)s: news about %(country)s") % {
+            "site": SITE_NAME,
+            "country": country.name,
         }
 
     def description(self, country: Country) -> str:
@@ -125,7 +124,7 @@ class TopicArticlesFeed(LatestArticlesFeed):
         return Topic.objects.get(slug=slug)
 
     def title(self, topic: Topic) -> str:
-        return _("Pilsen Region – Foreign Relations: %(topic)s") % {"topic": topic.name}
+        return _("%(site)s: %(topic)s") % {"site": SITE_NAME, "topic": topic.name}
 
     def link(self, topic: Topic) -> str:
         return topic.get_absolute_url()

@@ -9,9 +9,10 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from delegations.filters import CountryFilter, YearFilter
+from delegations.filters import CountryFilter
 from delegations.models import Country
-from delegations.selectors import collation_key
+from regionnews.core.filters import YearFilter
+from regionnews.core.text import collation_key
 
 from .models import Article, Topic
 

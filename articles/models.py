@@ -13,9 +13,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from delegations.models import Country, Organisation, Person, Visit
-from regionnews.models import EditorialModel
-from regionnews.text import first_filled, language_codes, unique_slug
-from regionnews.translation_status import plain_text
+from regionnews.core.languages import first_filled, language_codes
+from regionnews.core.models import EditorialModel
+from regionnews.core.slugs import SluggedModel, unique_slug
+from regionnews.core.translation_status import plain_text
 
 # What an article body may contain: text structure, links and emphasis only.
 BODY_TAGS = {
@@ -48,7 +49,7 @@ def sanitise_html(html: str) -> str:
     return clean if plain_text(clean) else ""
 
 
-class Topic(models.Model):
+class Topic(SluggedModel):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True, blank=True)
 
@@ -59,13 +60,6 @@ class Topic(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(
-                self, first_filled(self, "name", ["en", "cs", "de"])
-            )
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:list") + f"?topic={self.slug}"

@@ -26,8 +26,8 @@ from delegations.services import (
     person_create,
     visit_save,
 )
-from regionnews.text import language_codes
-from regionnews.translation_status import plain_text
+from regionnews.core.languages import language_codes
+from regionnews.core.translation_status import plain_text
 
 from .extraction.extract import Extraction, extract
 from .extraction.folding import fold

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from delegations.models import Country, Organisation, Participation, Person, Visit
 from delegations.services import Translated, set_translations
-from regionnews.text import language_codes
+from regionnews.core.languages import language_codes
 
 from .models import Article, Topic
 from .visit_article import visit_article_draft

@@ -16,8 +16,8 @@ from django.db.models import Model, Q
 from django.utils.translation import gettext_lazy as _
 
 from delegations.models import Country, Organisation, Person, Visit
-from regionnews.text import language_codes
-from regionnews.translation_status import plain_text
+from regionnews.core.languages import language_codes
+from regionnews.core.translation_status import plain_text
 
 from .extraction.dates import find_dates
 from .extraction.gazetteer import Gazetteer, country_gazetteer, home_country

@@ -6,18 +6,11 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from delegations.models import Visit
 from delegations.selectors import visits_for_listing, with_people_and_itinerary
-from delegations.views import ShareableQueryMixin
+from regionnews.core.views import ShareableQueryMixin
 
 from .filters import ArticleFilter
 from .models import Article, GalleryImage
-
-
-def articles_for_listing():
-    return (
-        Article.objects.published()
-        .prefetch_related("topics")
-        .order_by("-published_at", "-pk")
-    )
+from .selectors import articles_for_listing
 
 
 class HomeView(TemplateView):

@@ -23,8 +23,9 @@ from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from regionnews.core.translation_status import complete_languages
+
 from .models import Article
-from .translation_status import complete_languages
 
 PUBLISH_PERMISSION = "articles.publish_article"
 CHANGE_PERMISSION = "articles.change_article"

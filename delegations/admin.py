@@ -1,35 +1,32 @@
 """The protocol office's admin: visits with their participants and itinerary.
 
 Also sets the admin site's titles, for both apps. The building blocks both
-apps' admins share are in `regionnews.admin_base`.
+apps' admins share are in `regionnews.core.admin`.
 """
 
-import reversion
 from django import forms
-from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.contrib import admin
 from django.db import models
-from django.http import Http404, HttpResponseNotAllowed
-from django.shortcuts import redirect
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationTabularInline
 
-from regionnews.admin_base import (
+from regionnews.core.admin.history import EditorialAdminMixin
+from regionnews.core.admin.list_filters import (
     CountryListFilter,
+    TranslationListFilter,
+    YearListFilter,
+)
+from regionnews.core.admin.translation import (
     TabbedTranslationAdmin,
     TranslatedEditorialForm,
-    TranslationListFilter,
     TranslationStatusAdminMixin,
-    YearListFilter,
-    admin_thumbnail,
     translated,
 )
-from regionnews.admin_mixins import EditorialAdminMixin
-from regionnews.image_forms import ImageAltTextMixin, ImageUploadField
-from regionnews.text import language_codes, unique_slug
+from regionnews.core.languages import language_codes
+from regionnews.core.slugs import unique_slug
+from regionnews.images.forms import ImageAltTextMixin, ImageUploadField
+from regionnews.images.thumbnails import admin_thumbnail
 
 from .models import Country, Organisation, Participation, Person, Stop, Visit
 
@@ -48,7 +45,7 @@ class CountryAdmin(admin.ModelAdmin):
     because autocomplete fields need a searchable CountryAdmin.
     """
 
-    list_display = ("code", "name_cs", "name_en", "name_de")
+    list_display = ("code", *translated("name"))
     search_fields = ("code", *translated("name"))
     ordering = ("code",)
     fieldsets = (
@@ -228,52 +225,3 @@ class VisitAdmin(
         (_("Report"), {"fields": ("purpose", "outcome")}),
         (_("Internal"), {"fields": ("internal_notes",)}),
     )
-
-    def get_urls(self):
-        name = f"{self.opts.app_label}_{self.opts.model_name}_write_article"
-        return [
-            path(
-                "<path:object_id>/write-article/",
-                self.admin_site.admin_view(self.write_article_view),
-                name=name,
-            ),
-            *super().get_urls(),
-        ]
-
-    def write_article_view(self, request, object_id):
-        """POST: write a draft article about the visit and open it for editing."""
-        # Articles depend on delegations; imported here to keep it that way.
-        from articles.services import article_create_from_visit
-
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        visit = self.get_object(request, unquote(object_id))
-        if visit is None:
-            raise Http404
-        if not (
-            self.has_view_or_change_permission(request, visit)
-            and request.user.has_perm("articles.add_article")
-        ):
-            raise PermissionDenied
-        with reversion.create_revision():
-            article = article_create_from_visit(visit=visit, user=request.user)
-            reversion.set_user(request.user)
-            reversion.set_comment(
-                _("Written from the visit “%(visit)s”.") % {"visit": visit}
-            )
-        self.message_user(
-            request,
-            _(
-                "A draft article about “%(visit)s” was written in every language "
-                "from the visit. Finish the text, then submit it for review."
-            )
-            % {"visit": visit},
-            messages.SUCCESS,
-        )
-        return redirect(
-            reverse(
-                "admin:articles_article_change",
-                args=[article.pk],
-                current_app=self.admin_site.name,
-            )
-        )

@@ -8,8 +8,10 @@ class DelegationsConfig(AppConfig):
 
     def ready(self):
         # Every save of a person's photo is validated, cleaned and gets renditions.
-        from regionnews import renditions
+        from regionnews.images import registry
 
+        from .adapters import register_adapters
         from .models import Person
 
-        renditions.register(Person, "photo", alt="photo_alt")
+        registry.register(Person, "photo", alt="photo_alt")
+        register_adapters()

@@ -9,7 +9,7 @@ import gettext
 
 import pycountry
 
-LANGUAGES = ("cs", "en", "de")
+from regionnews.core.languages import language_codes
 
 
 def iso_names() -> dict[str, dict[str, str]]:
@@ -18,7 +18,7 @@ def iso_names() -> dict[str, dict[str, str]]:
         lang: gettext.translation(
             "iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True
         )
-        for lang in LANGUAGES
+        for lang in language_codes()
     }
     names = {}
     for country in pycountry.countries:
@@ -27,7 +27,7 @@ def iso_names() -> dict[str, dict[str, str]]:
         english = getattr(country, "common_name", None) or country.name
         names[country.alpha_2] = {
             lang: english if lang == "en" else catalogs[lang].gettext(english)
-            for lang in LANGUAGES
+            for lang in language_codes()
         }
     return names
 
@@ -49,7 +49,7 @@ def sync_countries(country_model) -> tuple[int, int]:
     """
     created = updated = 0
     countries = _without_rewriting(country_model.objects.all())
-    columns = ["name", *(f"name_{lang}" for lang in LANGUAGES)]
+    columns = ["name", *(f"name_{lang}" for lang in language_codes())]
     existing = {row["code"]: row for row in countries.values("pk", "code", *columns)}
     for code, names in iso_names().items():
         fields = {f"name_{lang}": name for lang, name in names.items()}

@@ -15,7 +15,9 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Visit, may_see_internal_notes
+from regionnews.core.access import may_see_internal_notes
+
+from .models import Visit
 
 # Cells that Excel would read as a formula ("=HYPERLINK(...)", "+1", "@SUM")
 # get a leading apostrophe, as OWASP recommends for CSV exports.

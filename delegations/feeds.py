@@ -20,6 +20,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from regionnews.core.site import SITE_NAME
+
 from .models import Visit
 from .selectors import with_people_and_itinerary
 
@@ -129,7 +131,7 @@ def upcoming_visits_calendar(request):
     """The upcoming public visits as an .ics file, in the language of the URL."""
     host = split_domain_port(request.get_host())[0] or "localhost"
     now = timezone.now()
-    name = _("Pilsen Region – Foreign Relations: upcoming visits")
+    name = _("%(site)s: upcoming visits") % {"site": SITE_NAME}
     properties = [
         ("BEGIN", "VCALENDAR"),
         ("VERSION", "2.0"),

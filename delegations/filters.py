@@ -19,11 +19,13 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 from django_filters.filters import QuerySetRequestMixin
 
-from regionnews.text import language_codes
+from regionnews.core.access import is_staff
+from regionnews.core.filters import YearFilter
+from regionnews.core.languages import language_codes
+from regionnews.core.text import collation_key
 
-from .models import Country, Participation, Stop, Visit, is_staff
+from .models import Country, Participation, Stop, Visit
 from .selectors import (
-    collation_key,
     countries_with_visits,
     participants,
     toured_organisations,
@@ -117,22 +119,6 @@ class CountryFilter(django_filters.Filter):
         if value is None:
             return qs
         return qs.filter(**{self.field_name: value})
-
-
-# --- year ---------------------------------------------------------------------------
-
-
-class YearFilter(django_filters.NumberFilter):
-    """A whole year between 1900 and 2200; "2024.5" is an error, not 2024."""
-
-    field_class = forms.IntegerField
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("lookup_expr", "year")
-        kwargs.setdefault("label", _("Year"))
-        kwargs.setdefault("min_value", 1900)
-        kwargs.setdefault("max_value", 2200)
-        super().__init__(*args, **kwargs)
 
 
 # --- organisation -------------------------------------------------------------------
@@ -261,6 +247,18 @@ class VisitFilterForm(forms.Form):
         return cleaned_data
 
 
+# The filters a phone reader rarely needs; the list folds them under "More
+# filters" unless one is in use.
+MORE_FILTERS = (
+    "date_from",
+    "date_to",
+    "organisation",
+    "person",
+    "status",
+    "visibility",
+)
+
+
 class VisitFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Text"), method="filter_text", max_length=200)
     country = CountryFilter(countries=visible_countries)
@@ -306,18 +304,7 @@ class VisitFilter(django_filters.FilterSet):
     class Meta:
         model = Visit
         form = VisitFilterForm
-        fields = [
-            "q",
-            "country",
-            "year",
-            "direction",
-            "date_from",
-            "date_to",
-            "organisation",
-            "person",
-            "status",
-            "visibility",
-        ]
+        fields = ["q", "country", "year", "direction", *MORE_FILTERS]
 
     staff_only = ("status", "visibility")
 

@@ -14,18 +14,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from regionnews.models import EditorialModel
-from regionnews.text import first_filled, unique_slug
-
-
-def is_staff(user) -> bool:
-    """Whether *user* (possibly None or anonymous) may see internal records."""
-    return user is not None and user.is_active and user.is_staff
-
-
-def may_see_internal_notes(user) -> bool:
-    """Internal notes are for protocol officers (and superusers), not every staff."""
-    return is_staff(user) and user.has_perm("delegations.view_internal_notes")
+from regionnews.core.languages import first_filled
+from regionnews.core.mentions import mentioned
+from regionnews.core.models import EditorialModel, VisibilityQuerySet
+from regionnews.core.slugs import SLUG_LANGUAGES, SluggedModel
 
 
 class CountryQuerySet(models.QuerySet):
@@ -71,22 +63,29 @@ class Country(models.Model):
         return reverse("delegations:country_detail", kwargs={"code": self.code.lower()})
 
 
-class OrganisationQuerySet(models.QuerySet):
+class RecordQuerySet(VisibilityQuerySet):
+    """People and organisations: public when a public visit includes them or
+    published content is about them.
+
+    The content apps above this one register what they mention in
+    `regionnews.core.mentions` (a published article's people and organisations).
+    """
+
+    # The lookup from a visit to this model's rows.
+    visit_relation = ""
+
     def public(self):
-        """Organisations a public visit toured or a published article is about."""
-        from articles.models import Article
-
-        return self.filter(
-            Exists(Visit.objects.public().filter(stops__organisation=OuterRef("pk")))
-            | Exists(Article.objects.published().filter(organisations=OuterRef("pk")))
+        in_public_visit = Exists(
+            Visit.objects.public().filter(**{self.visit_relation: OuterRef("pk")})
         )
-
-    def visible_to(self, user):
-        """Staff see every organisation; everyone else the public ones."""
-        return self.all() if is_staff(user) else self.public()
+        return self.filter(Q(in_public_visit) | mentioned(self.model))
 
 
-class Organisation(models.Model):
+class OrganisationQuerySet(RecordQuerySet):
+    visit_relation = "stops__organisation"
+
+
+class Organisation(SluggedModel):
     class Kind(models.TextChoices):
         COMPANY = "company", _("Company")
         UNIVERSITY = "university", _("University")
@@ -131,13 +130,6 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(
-                self, first_filled(self, "name", ["en", "cs", "de"])
-            )
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("delegations:organisation_detail", kwargs={"slug": self.slug})
 
@@ -146,22 +138,11 @@ class Organisation(models.Model):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
 
-class PersonQuerySet(models.QuerySet):
-    def public(self):
-        """People in a public visit, or whom a published article is about."""
-        from articles.models import Article
-
-        return self.filter(
-            Exists(Visit.objects.public().filter(participations__person=OuterRef("pk")))
-            | Exists(Article.objects.published().filter(people=OuterRef("pk")))
-        )
-
-    def visible_to(self, user):
-        """Staff see everyone; everyone else the public people."""
-        return self.all() if is_staff(user) else self.public()
+class PersonQuerySet(RecordQuerySet):
+    visit_relation = "participations__person"
 
 
-class Person(models.Model):
+class Person(SluggedModel):
     honorific = models.CharField(
         _("honorific"),
         max_length=30,
@@ -219,11 +200,6 @@ class Person(models.Model):
     def __str__(self):
         return self.full_name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("delegations:person_detail", kwargs={"slug": self.slug})
 
@@ -236,17 +212,13 @@ class Person(models.Model):
         return f"{before}, {self.titles_after}" if self.titles_after else before
 
 
-class VisitQuerySet(models.QuerySet):
+class VisitQuerySet(VisibilityQuerySet):
     def public(self):
         """The only definition of what the public may see of visits."""
         return self.filter(visibility=Visit.Visibility.PUBLIC)
 
-    def visible_to(self, user):
-        """Staff see internal visits too; everyone else sees public ones."""
-        return self.all() if is_staff(user) else self.public()
 
-
-class Visit(EditorialModel):
+class Visit(SluggedModel, EditorialModel):
     class Direction(models.TextChoices):
         INCOMING = "incoming", _("Incoming delegation")
         OUTGOING = "outgoing", _("Outgoing mission")
@@ -296,6 +268,7 @@ class Visit(EditorialModel):
 
     objects = VisitQuerySet.as_manager()
 
+    slug_source_field = "title"
     translation_required_fields = ("title", "purpose")
     translation_text_fields = ("title", "purpose", "outcome")
 
@@ -320,14 +293,6 @@ class Visit(EditorialModel):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            title = first_filled(self, "title", ["en", "cs", "de"])
-            # str() so that an ISO string ("2024-04-04") works as well as a date.
-            year = str(self.start_date)[:4]
-            self.slug = unique_slug(self, f"{title} {year}")
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("delegations:visit_detail", kwargs={"slug": self.slug})
 
@@ -337,6 +302,12 @@ class Visit(EditorialModel):
             raise ValidationError(
                 {"end_date": _("The end date cannot be before the start date.")}
             )
+
+    def slug_source(self) -> str:
+        """The title and the year: visits of one country recur under one title."""
+        title = first_filled(self, "title", SLUG_LANGUAGES)
+        # str() so that an ISO string ("2024-04-04") works as well as a date.
+        return f"{title} {str(self.start_date)[:4]}"
 
     @property
     def is_public(self):

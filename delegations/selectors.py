@@ -9,7 +9,6 @@ number of queries, however many rows there are.
 from __future__ import annotations
 
 import itertools
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,9 +17,10 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils.translation import ngettext
 
-from articles.models import Article
+from regionnews.core.access import is_staff
+from regionnews.core.text import collation_key
 
-from .models import Country, Organisation, Participation, Person, Stop, Visit, is_staff
+from .models import Country, Organisation, Participation, Person, Stop, Visit
 
 # The statistics show the 15 countries with most visits and sum up the rest, so
 # the chart stays readable on a phone.
@@ -51,17 +51,6 @@ class Statistics:
     per_year: list[Tally]
     per_organisation: list[Tally]
     total: int
-
-
-def collation_key(text: str) -> tuple[str, str]:
-    """Sort "Čína" beside "Chile" rather than after "Zambie" (database order).
-
-    Accents are ignored first and only break ties; good enough for lists of
-    names in Czech, English and German without a locale-aware collation.
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return plain.casefold(), text
 
 
 # --- the visit rows every list shows ---------------------------------------------
@@ -110,15 +99,6 @@ def with_people_and_itinerary(visits: QuerySet[Visit]) -> QuerySet[Visit]:
             ),
             to_attr="stop_list",
         ),
-    )
-
-
-def published_articles() -> QuerySet[Article]:
-    """Articles on public pages are the published ones, for staff too (no drafts)."""
-    return (
-        Article.objects.published()
-        .prefetch_related("topics")
-        .order_by("-published_at", "-pk")
     )
 
 

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from regionnews.text import language_codes
+from regionnews.core.languages import language_codes
 
 from .models import Country, Organisation, Participation, Person, Stop, Visit
 

@@ -3,53 +3,31 @@ exports.
 
 Every queryset starts from the models' `visible_to(user)` (public records, or
 everything for staff) or `public()` methods; none repeats their conditions. The
-read queries behind the pages live in `selectors.py`.
+read queries behind the pages live in `selectors.py`; the news shown about a
+record comes from the articles app's `{% news_about %}` tag.
 """
 
-from django.db.models import Prefetch
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
+from regionnews.core.access import is_staff
+from regionnews.core.views import ShareableQueryMixin
+
 from . import exports
-from .filters import VisitFilter
-from .models import Country, Organisation, Participation, Person, Visit, is_staff
+from .filters import MORE_FILTERS, VisitFilter
+from .models import Country, Organisation, Participation, Person, Visit
 from .selectors import (
     country_organisations,
     country_people,
     country_timeline,
-    published_articles,
     visit_statistics,
     visits_for_listing,
     visits_per_year,
     with_people_and_itinerary,
 )
-
-# The country page lists this many articles and links to the filtered news list.
-COUNTRY_ARTICLES = 12
-
-
-class ShareableQueryMixin:
-    """Drop empty parameters from a submitted GET form with a redirect.
-
-    A form submits every field, so a reader who picks only a country gets
-    "?q=&country=kz&year=..."; the short "?country=kz" is what they copy and
-    share, and what search engines should see.
-    """
-
-    def get(self, request, *args, **kwargs):
-        query = request.GET.copy()
-        empty = [key for key, values in query.lists() if not any(values)]
-        if empty:
-            for key in empty:
-                del query[key]
-            encoded = query.urlencode()
-            return HttpResponseRedirect(
-                request.path + (f"?{encoded}" if encoded else "")
-            )
-        return super().get(request, *args, **kwargs)
 
 
 class VisitListView(ShareableQueryMixin, ListView):
@@ -58,14 +36,7 @@ class VisitListView(ShareableQueryMixin, ListView):
     paginate_by = 20
     # Shown folded under "More filters" unless one of them is in use, so that on a
     # phone the results are not pushed below ten inputs.
-    more_filters = (
-        "date_from",
-        "date_to",
-        "organisation",
-        "person",
-        "status",
-        "visibility",
-    )
+    more_filters = MORE_FILTERS
 
     def get_queryset(self):
         self.filterset = VisitFilter(
@@ -101,11 +72,7 @@ class VisitDetailView(DetailView):
     context_object_name = "visit"
 
     def get_queryset(self):
-        return with_people_and_itinerary(
-            Visit.objects.visible_to(self.request.user)
-        ).prefetch_related(
-            Prefetch("articles", queryset=published_articles(), to_attr="article_list")
-        )
+        return with_people_and_itinerary(Visit.objects.visible_to(self.request.user))
 
 
 class StatisticsView(TemplateView):
@@ -164,9 +131,6 @@ class CountryDetailView(DetailView):
             visits_per_year=visits_per_year(visits),
             people=country_people(self.object, user),
             organisations=country_organisations(self.object, user),
-            articles=published_articles().filter(countries=self.object)[
-                :COUNTRY_ARTICLES
-            ],
             is_staff=is_staff(user),
         )
         return context
@@ -188,7 +152,6 @@ class OrganisationDetailView(DetailView):
             visits=visits_for_listing(user)
             .filter(stops__organisation=self.object)
             .distinct(),
-            articles=published_articles().filter(organisations=self.object),
         )
         return context
 
@@ -209,7 +172,6 @@ class PersonDetailView(DetailView):
             )
             .select_related("visit__country")
             .order_by("-visit__start_date"),
-            articles=published_articles().filter(people=self.object),
         )
         return context
 

@@ -13,6 +13,7 @@ from delegations.sitemaps import (
     PersonSitemap,
     VisitSitemap,
 )
+from regionnews.search.views import SearchView
 
 from . import views
 
@@ -37,7 +38,7 @@ urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path(_("news/"), include("articles.urls")),
     path("", include("delegations.urls")),
-    path(_("search/"), views.SearchView.as_view(), name="search"),
+    path(_("search/"), SearchView.as_view(), name="search"),
 )
 
 if settings.DEBUG:

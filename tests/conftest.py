@@ -44,3 +44,26 @@ def admin_client_logged(client, django_user_model):
     )
     client.force_login(user)
     return client
+
+
+def module_data(build):
+    """Turn *build* into a class-scoped fixture: rows made once for a test class.
+
+    The rows are written in a transaction that stays open for the class and is
+    rolled back at its end; each test's own transaction is nested inside it,
+    so what a test writes is undone and the shared rows stay. Use it from the
+    tests of one class (so no other test sees the rows), without
+    `transaction=True` tests, for tests that read the objects rather than
+    change them in memory.
+    """
+
+    @pytest.fixture(scope="class", name=build.__name__)
+    def fixture(django_db_setup, django_db_blocker):
+        from django.db import transaction
+
+        with django_db_blocker.unblock(), transaction.atomic():
+            yield build()
+            transaction.set_rollback(True)
+
+    fixture.__doc__ = build.__doc__
+    return fixture

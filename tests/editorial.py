@@ -8,7 +8,7 @@ untouched, hidden version field included.
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from regionnews.roles import CHIEF_EDITOR, EDITOR, PROTOCOL_OFFICER, Role
+from regionnews.core.roles import CHIEF_EDITOR, EDITOR, PROTOCOL_OFFICER, Role
 from tests import factories, html_forms
 
 __all__ = ["CHIEF_EDITOR", "EDITOR", "PROTOCOL_OFFICER", "form_data", "member"]

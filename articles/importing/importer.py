@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article, ImportedVersion
 from articles.services import article_save
-from regionnews.text import language_codes
+from regionnews.core.languages import language_codes
 
 from .pairing import Story, pair_versions, read_mapping, story_key
 from .parse import ExportedArticle, ExportError, parse_export

@@ -9,7 +9,7 @@ after every migrate and keeps the groups in step with the code.
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from regionnews.roles import ROLES, sync_roles
+from regionnews.core.roles import ROLES, sync_roles
 
 
 def create_roles(apps, schema_editor):

@@ -70,9 +70,16 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "reversion_compare",
-    "regionnews",
+    # The kernel and the photo pipeline, which every content app may use.
+    "regionnews.core",
+    "regionnews.images",
+    # The content apps: articles may use delegations, never the reverse.
     "delegations",
     "articles",
+    # Features that span the content apps; the apps plug in by registering
+    # adapters in their AppConfig.ready().
+    "regionnews.search",
+    "regionnews.seo",
 ]
 
 MIDDLEWARE = [
@@ -102,6 +109,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "regionnews.core.site.site",
             ],
         },
     },
@@ -148,18 +156,20 @@ LANGUAGES = [
     ("en", _("English")),
     ("de", _("German")),
 ]
+# Each language's locale for Open Graph (og:locale): British English.
+LANGUAGE_LOCALES = {"cs": "cs_CZ", "en": "en_GB", "de": "de_DE"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # British English date formats; Czech and German use Django's own.
-FORMAT_MODULE_PATH = ["regionnews.formats"]
+FORMAT_MODULE_PATH = ["regionnews.core.formats"]
 TIME_ZONE = "Europe/Prague"
 USE_I18N = True
 USE_TZ = True
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "cs"
-MODELTRANSLATION_LANGUAGES = ("cs", "en", "de")
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 # A reader whose language is missing sees the text in another language rather
 # than an empty page: Czech first (the original), then English, then German.
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("cs", "en", "de")}
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": MODELTRANSLATION_LANGUAGES}
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
@@ -177,12 +187,12 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
-# Photos (regionnews/images.py): a press photo from a 45-megapixel camera is
+# Photos (regionnews/images/validation.py): a press photo from a 45-megapixel camera is
 # 10-14 MB as JPEG; anything bigger in bytes or pixels is refused with a form
 # error. The pixel limit is also Pillow's decompression-bomb limit.
 IMAGE_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
 IMAGE_MAX_PIXELS = 50_000_000
-# Widths of the renditions (regionnews/renditions.py); never wider than the
+# Widths of the renditions (regionnews/images/renditions.py); never wider than the
 # original.
 IMAGE_RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
 

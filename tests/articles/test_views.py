@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from articles.models import Article, GalleryImage
 from delegations.models import Participation, Visit
 from tests import factories
+from tests.conftest import module_data
 
 pytestmark = pytest.mark.django_db
 
@@ -449,7 +450,7 @@ def test_article_list_form_redirects_to_the_short_shareable_url(client):
 # --- query budgets (measured with many rows, so an N+1 would show) -----------
 
 
-@pytest.fixture
+@module_data
 def fifty_articles_with_visits():
     topics = [factories.topic() for _ in range(3)]
     kz = factories.country("KZ")
@@ -462,26 +463,6 @@ def fifty_articles_with_visits():
             factories.article(topics=topics, visits=[visit], countries=[kz])
         )
     return articles
-
-
-def test_home_query_count_is_bounded(
-    client, django_assert_max_num_queries, fifty_articles_with_visits
-):
-    with django_assert_max_num_queries(7):
-        response = client.get(en("home"))
-
-    assert response.status_code == 200
-
-
-@pytest.mark.parametrize("query", ["", "?country=kz&page=2"])
-def test_article_list_query_count_is_bounded(
-    client, django_assert_max_num_queries, fifty_articles_with_visits, query
-):
-    with django_assert_max_num_queries(6):
-        response = client.get(en("articles:list") + query)
-
-    assert response.status_code == 200
-    assert response.content.decode().count('class="card article-card"') == 10
 
 
 def test_article_detail_query_count_is_bounded(client, django_assert_max_num_queries):
@@ -507,3 +488,25 @@ def test_article_detail_query_count_is_bounded(client, django_assert_max_num_que
 
     assert response.status_code == 200
     assert response.content.decode().count('class="visit-summary"') == 50
+
+
+class TestQueryBudgets:
+    """The news pages at 50 articles, in a fixed number of queries."""
+
+    def test_home_query_count_is_bounded(
+        self, client, django_assert_max_num_queries, fifty_articles_with_visits
+    ):
+        with django_assert_max_num_queries(7):
+            response = client.get(en("home"))
+
+        assert response.status_code == 200
+
+    @pytest.mark.parametrize("query", ["", "?country=kz&page=2"])
+    def test_article_list_query_count_is_bounded(
+        self, client, django_assert_max_num_queries, fifty_articles_with_visits, query
+    ):
+        with django_assert_max_num_queries(6):
+            response = client.get(en("articles:list") + query)
+
+        assert response.status_code == 200
+        assert response.content.decode().count('class="card article-card"') == 10

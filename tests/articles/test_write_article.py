@@ -12,7 +12,7 @@ from reversion.models import Version
 from articles.models import Article
 from articles.services import article_create_from_visit
 from delegations.models import Participation, Visit
-from regionnews.templatetags.images import rendition_url
+from regionnews.images.templatetags.images import rendition_url
 from tests import factories
 from tests.html_forms import form_data
 
@@ -440,7 +440,7 @@ def test_writing_twice_gives_two_drafts_with_distinct_slugs(kazakh_visit, writer
 
 
 def write_url(visit):
-    return reverse("admin:delegations_visit_write_article", args=[visit.pk])
+    return reverse("admin:articles_article_from_visit", args=[visit.pk])
 
 
 def test_the_button_creates_the_draft_and_opens_it(admin_client_logged, kazakh_visit):
@@ -528,7 +528,7 @@ def test_writing_without_the_csrf_token_is_refused(kazakh_visit):
 
 def test_writing_for_an_unknown_visit_is_a_404(admin_client_logged):
     response = admin_client_logged.post(
-        reverse("admin:delegations_visit_write_article", args=[999999])
+        reverse("admin:articles_article_from_visit", args=[999999])
     )
 
     assert response.status_code == 404

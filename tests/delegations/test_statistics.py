@@ -11,7 +11,7 @@ from django.utils import translation
 
 from delegations.models import Visit
 from delegations.selectors import Tally, visit_statistics
-from regionnews.templatetags.charts import MAX_LABEL, VALUE_ROOM, WIDTH, layout
+from regionnews.core.templatetags.charts import MAX_LABEL, VALUE_ROOM, WIDTH, layout
 from tests import factories
 
 pytestmark = pytest.mark.django_db

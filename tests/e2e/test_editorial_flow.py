@@ -26,7 +26,7 @@ from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.wait import WebDriverWait
 
 from articles.models import Article
-from regionnews.roles import CHIEF_EDITOR, EDITOR
+from regionnews.core.roles import CHIEF_EDITOR, EDITOR
 
 SCREENSHOTS = Path("/tmp")
 PASSWORD = "correct horse battery staple"

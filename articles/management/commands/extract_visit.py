@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from articles.extraction.extract import extract_exported
 from articles.importing.parse import ExportError, parse_export
-from regionnews.text import language_codes
+from regionnews.core.languages import language_codes
 
 
 class Command(BaseCommand):

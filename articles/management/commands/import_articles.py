@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from articles.importing.importer import import_files, read_sources
 from articles.models import Article
-from regionnews.text import language_codes
+from regionnews.core.languages import language_codes
 
 
 class ProgressBar:

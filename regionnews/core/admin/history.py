@@ -1,0 +1,75 @@
+"""Admin behaviour the article and visit admins share: history with diffs and
+restore, edit conflicts and fields only some roles may see.
+
+    class ArticleAdmin(EditorialAdminMixin, TabbedTranslationAdmin): ...
+
+History is django-reversion's: every save in the admin is a revision (who, when,
+what), which django-reversion-compare lists, compares and restores. Registering
+the admin registers the model and follows its inlines (an article's gallery, a
+visit's participants and stops); every column, each language's included, is
+stored.
+"""
+
+import contextlib
+
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from reversion_compare.admin import CompareVersionAdmin
+
+from .conflicts import EditConflictAdminMixin
+from .restricted import RestrictedFieldsAdminMixin
+
+
+class HistoryAdmin(CompareVersionAdmin):
+    """django-reversion-compare's history, compare and revert views, checked.
+
+    reversion-compare's compare view asks for no permission of its own; here
+    it needs the same view permission as the history list.
+    """
+
+    history_latest_first = True
+    object_history_template = "admin/regionnews/object_history.html"
+    compare_template = "admin/regionnews/compare.html"
+    # Bookkeeping, not content: changes with every save, says nothing.
+    compare_exclude = (
+        "version",
+        "translation_fingerprints",
+        "outdated_languages",
+        "updated_at",
+    )
+
+    @property
+    def change_list_template(self):
+        # django-reversion's list (with "Recover deleted ...") as the fallback
+        # after the model's own template, which it would otherwise replace.
+        opts = self.opts
+        return [
+            f"admin/{opts.app_label}/{opts.model_name}/change_list.html",
+            f"admin/{opts.app_label}/change_list.html",
+            "reversion/change_list.html",
+        ]
+
+    @contextlib.contextmanager
+    def create_revision(self, request):
+        # Only a request that can write opens a revision (and its transaction);
+        # a page that is only read costs no SAVEPOINT queries.
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            yield
+        else:
+            with super().create_revision(request):
+                yield
+
+    def compare_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        return super().compare_view(request, object_id, extra_context)
+
+
+class EditorialAdminMixin(
+    EditConflictAdminMixin, RestrictedFieldsAdminMixin, HistoryAdmin
+):
+    """History, edit conflicts and restricted fields for an EditorialModel admin.
+
+    Put it before the ModelAdmin base class (e.g. TabbedTranslationAdmin).
+    """

@@ -1,0 +1,189 @@
+"""The results page's data: typed hits with highlighted title and snippet.
+
+Which kinds of records there are, and how each is searched and shown, comes
+from the adapters the content apps register (`regionnews.core.adapters`);
+`search()` runs each of them and groups what it finds.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import Model
+from django.utils.html import strip_tags
+from django.utils.safestring import SafeString
+
+from regionnews.core.adapters import SearchAdapter, search_adapters
+from regionnews.core.languages import fallback_languages, language_codes
+from regionnews.core.text import fold
+
+from .backends import ranked
+from .text import ParsedQuery, excerpt, highlight, parse_query
+
+PER_PAGE = 20
+
+
+def _in_language(
+    texts: Callable[[str], str],
+    language: str,
+    query: ParsedQuery | None = None,
+) -> tuple[str, str | None]:
+    """(text, its language): the first filled one in fallback order.
+
+    With *query*, the first that matches it comes first, so that a snippet
+    shows why a record was found even when only another language matched.
+    """
+    filled = [(texts(code), code) for code in fallback_languages(language)]
+    filled = [(text, code) for text, code in filled if text.strip()]
+    if query is not None:
+        for text, code in filled:
+            if query.pattern.search(fold(text)):
+                return text, code
+    return filled[0] if filled else ("", None)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One result as the page shows it, whatever its type."""
+
+    kind: str
+    obj: Model
+    url: str
+    title: str
+    title_html: SafeString
+    title_language: str | None
+    snippet_html: SafeString
+    snippet_language: str | None
+    date: datetime.date | None = None
+    end_date: datetime.date | None = None
+    country: Model | None = None
+    internal: bool = False
+
+    @property
+    def card_template(self) -> str:
+        """The template of the line under the title (search/cards/<kind>.html)."""
+        return f"search/cards/{self.kind}.html"
+
+
+def _text(obj: Model, *fields: str) -> Callable[[str], str]:
+    """A function of the language giving *fields* of *obj* as plain text."""
+
+    def texts(code: str) -> str:
+        values = (getattr(obj, f"{name}_{code}", "") or "" for name in fields)
+        return " ".join(html.unescape(strip_tags(value)) for value in values)
+
+    return texts
+
+
+def _hit(
+    adapter: SearchAdapter, obj: Model, query: ParsedQuery, language: str
+) -> SearchHit:
+    """The hit for *obj*: texts in the reader's language, matches highlighted."""
+    if adapter.title is not None:
+        # A name has no language; the titles around it are the reader's.
+        title, title_language = adapter.title(obj), None
+    else:
+        # The title the linked page shows, whichever language matched.
+        title, title_language = _in_language(_text(obj, adapter.title_field), language)
+    snippet, snippet_language = _in_language(
+        _text(obj, *adapter.snippet_fields), language, query
+    )
+    return SearchHit(
+        kind=adapter.kind,
+        obj=obj,
+        url=obj.get_absolute_url(),
+        title=title,
+        title_html=highlight(title, query),
+        title_language=title_language,
+        snippet_html=highlight(excerpt(snippet, query), query),
+        snippet_language=snippet_language,
+        **adapter.details(obj),
+    )
+
+
+def matches(adapter: SearchAdapter, query: ParsedQuery, *, user, language: str):
+    """The records of *adapter*'s kind that *user* may see matching *query*,
+    best first."""
+    return ranked(adapter.queryset(user), adapter.columns, query, language).order_by(
+        "-search_rank", *adapter.ordering(language)
+    )
+
+
+@dataclass(frozen=True)
+class ResultGroup:
+    """The results of one type: how many match, and the hits on this page."""
+
+    kind: str
+    label: str
+    count: int
+    hits: list[SearchHit]
+    page: Page | None = None
+
+    @property
+    def has_more(self) -> bool:
+        return self.count > len(self.hits)
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: ParsedQuery
+    groups: list[ResultGroup]
+    kind: str | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(group.count for group in self.groups)
+
+    @property
+    def shown_groups(self) -> list[ResultGroup]:
+        """The chosen type's group, or every group that has hits."""
+        if self.kind:
+            return [group for group in self.groups if group.kind == self.kind]
+        return [group for group in self.groups if group.hits]
+
+
+def result_kinds() -> list[tuple[str, str]]:
+    """(kind, label) of every kind of record the search covers."""
+    return [(adapter.kind, adapter.label) for adapter in search_adapters()]
+
+
+def search(
+    query: str | ParsedQuery,
+    *,
+    user,
+    language: str,
+    kind: str | None = None,
+    page: int | str | None = 1,
+    per_page: int = PER_PAGE,
+) -> SearchResults:
+    """Everything *user* may see that matches *query*, grouped by type.
+
+    Without *kind*: the first *per_page* hits of every type and each type's
+    count. With *kind*: every type's count, and page *page* of that type alone
+    (a bad page number gives the nearest page, as elsewhere on the site).
+    Raises `InvalidQuery` for a query that `parse_query()` refuses.
+    """
+    if isinstance(query, str):
+        query = parse_query(query)
+    if language not in language_codes():
+        language = settings.LANGUAGE_CODE
+    kind = kind or None
+    groups = []
+    for adapter in search_adapters():
+        found = matches(adapter, query, user=user, language=language)
+        if kind is not None and adapter.kind != kind:
+            groups.append(ResultGroup(adapter.kind, adapter.label, found.count(), []))
+            continue
+        page_obj = Paginator(found, per_page).get_page(page if kind else 1)
+        hits = [_hit(adapter, obj, query, language) for obj in page_obj]
+        groups.append(
+            ResultGroup(
+                adapter.kind, adapter.label, page_obj.paginator.count, hits, page_obj
+            )
+        )
+    return SearchResults(query, groups, kind)
