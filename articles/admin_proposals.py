@@ -17,7 +17,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from delegations.models import Country, Organisation, Participation, Person, Visit
@@ -136,7 +136,7 @@ class VisitProposalAdminMixin:
                 else:
                     self.message_user(
                         request,
-                        _gettext(
+                        gettext(
                             "The visit is created as internal: review it and make "
                             "it public when it is right."
                         ),
@@ -173,7 +173,7 @@ class VisitProposalAdminMixin:
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": _gettext("Propose a visit"),
+            "title": gettext("Propose a visit"),
             "article": article,
             "draft": draft,
             "form": form,
@@ -246,5 +246,7 @@ class VisitProposalAdmin(admin.ModelAdmin):
             status=VisitProposal.Status.REJECTED
         )
         self.message_user(
-            request, _gettext("%d proposals rejected.") % count, messages.SUCCESS
+            request,
+            ngettext("%d proposal rejected.", "%d proposals rejected.", count) % count,
+            messages.SUCCESS,
         )
