@@ -103,45 +103,7 @@ def find_organisations(
             continue
         if not is_keyword(token, language):
             continue
-        start = i
-        # Words before the organisation word: capitalised (in Czech and German
-        # also lower-case adjectives after a capitalised one).
-        while start > 0:
-            before = tokens[start - 1]
-            if (
-                before.key in ("and", "und")
-                and start - 2 >= 0
-                and _capital(tokens[start - 2])
-            ):
-                start -= 2  # "Science and Technology Park"
-                continue
-            if before.text in STOP or before.key in LEADING or before.key in joins:
-                break
-            if _capital(before) or (
-                language in ("cs", "de")
-                and before.is_word
-                and start - 2 >= 0
-                and _capital(tokens[start - 2])
-                and before.key[-2:]
-                in (
-                    "ou",
-                    "ho",
-                    "ou",
-                    "ka",
-                    "ke",
-                    "ky",
-                    "ch",
-                    "en",
-                    "er",
-                    "es",
-                    "ma",
-                    "ni",
-                    "ke",
-                )
-            ):
-                start -= 1
-                continue
-            break
+        start = _left_edge(tokens, i, language, joins)
         if (
             language == "cs"
             and not any(_capital(t) for t in tokens[start : i + 1])
@@ -200,6 +162,48 @@ def find_organisations(
         found.append(_mention(text, tokens, start, end, language))
         taken = end - 1
     return found
+
+
+ADJECTIVE_ENDINGS = {
+    "cs": ("í", "é", "ý", "á", "ou", "ého", "ých", "ské", "cké"),
+    "de": ("e", "en", "er", "es"),
+}
+
+
+def _left_edge(tokens: list[Token], i: int, language: str, joins) -> int:
+    """Where the name before the organisation word at *i* begins.
+
+    Capitalised words ("Pilsner Urquell Brewery", "Science and Technology
+    Park"); in Czech and German also lower-case adjectives, joined by "a"
+    ("Výzkumné a zkušební centrum", "Krajskou hospodářskou komoru"), as long
+    as the name starts with a capital.
+    """
+    start = i
+    adjectives = ADJECTIVE_ENDINGS.get(language, ())
+    while start > 0:
+        before = tokens[start - 1]
+        if (
+            before.key in ("and", "und", "a")
+            and start - 2 >= 0
+            and (
+                tokens[start - 2].text.endswith(adjectives)
+                if language == "cs"
+                else _capital(tokens[start - 2])
+            )
+        ):
+            start -= 2  # "Science and Technology Park"
+            continue
+        if before.text in STOP or before.key in LEADING or before.key in joins:
+            break
+        if _capital(before) or (
+            adjectives and before.is_word and before.text.endswith(adjectives)
+        ):
+            start -= 1
+            continue
+        break
+    while start < i and not _capital(tokens[start]):
+        start += 1
+    return start
 
 
 def _mention(text, tokens, start, end, language) -> OrganisationMention:

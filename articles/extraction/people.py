@@ -180,7 +180,7 @@ def find_people(text: str, tokens: list[Token], language: str) -> list[PersonMen
             starts_role = (
                 bool(match_at(tokens, k, forms)) and not (language == "cs" and k == j)
             ) or (
-                token.key in joins
+                (token.key in joins or _is_modifier(token, language))
                 and following is not None
                 and bool(match_at(tokens, k + 1, forms))
             )
@@ -202,7 +202,7 @@ def find_people(text: str, tokens: list[Token], language: str) -> list[PersonMen
                 )
             )
             m = k  # the name ends before any connectors: "Roman Zarzycký und der"
-            while token.key in joins and m - 1 > j and tokens[m - 1].key in joins:
+            while m - 1 > j and tokens[m - 1].key in joins:
                 m -= 1
             pair = (
                 m - 2 >= j
@@ -214,7 +214,7 @@ def find_people(text: str, tokens: list[Token], language: str) -> list[PersonMen
                 and not pair
                 and not starts_role
                 and (
-                    language == "cs"
+                    (language == "cs" and _czech_genitive(tokens, k, j, joins))
                     or (
                         following is not None
                         and following.key in joins
@@ -265,6 +265,31 @@ def find_people(text: str, tokens: list[Token], language: str) -> list[PersonMen
             continue
         i += 1
     return mentions
+
+
+GENITIVE_ENDINGS = ("y", "e", "ě", "u", "a", "i", "í", "ho", "ch", "ské", "cké", "ní")
+
+
+def _czech_genitive(tokens: list[Token], k: int, j: int, joins) -> bool:
+    """A lower-case word that may continue a Czech role: "hejtmana", "kanceláře".
+
+    Right after the role word anything may follow ("konzul Čínské ..."); later
+    only words with a genitive or adjective ending, so that a verb ("poté
+    navštívil") ends the role instead of running on to the next names.
+    """
+    before = tokens[k - 1]
+    if k == j or before.key in joins or before.is_capital:
+        return True
+    return tokens[k].text.lower().endswith(GENITIVE_ENDINGS)
+
+
+def _is_modifier(token: Token, language: str) -> bool:
+    """A capitalised adjective before a German role: "den Sächsischen Minister"."""
+    return (
+        language == "de"
+        and token.is_capital
+        and token.key.endswith(("ische", "ischen", "ischer"))
+    )
 
 
 @cache
