@@ -1,11 +1,15 @@
 """Precision and recall of the extraction over the annotated corpus.
 
+Two folders: `corpus/` (the rules were developed against these articles, and
+the tests hold them to the targets) and `unseen/` (written afterwards and
+never used to change a rule, so their scores estimate the real archive).
+
 Each `corpus/NN-*.txt` (an exported article) has a `NN-*.json` beside it with
 what a careful reader finds, in the keys of `extract_visit --json`. Single
 values (published, byline, language, visit_date, country) count as one
 finding each; guests and hosts count their names; roles count (side, name,
-role) together; organisations count their names. Text order of the
-organisations is reported as the share of articles whose order is exact.
+role) together; organisations count their names. Text order is reported as
+the share of articles whose organisations found are in the expected order.
 """
 
 import json
@@ -18,6 +22,8 @@ from .extract import extract_exported
 from .folding import fold
 
 CORPUS = Path(__file__).parent / "corpus"
+# Written after the rules and never used to change them: the honest estimate.
+UNSEEN = Path(__file__).parent / "unseen"
 SINGLE = ("published", "byline", "language", "visit_date", "country")
 FIELDS = (*SINGLE, "guests", "hosts", "roles", "organisations")
 
@@ -78,11 +84,9 @@ def evaluate(corpus: Path = CORPUS) -> Evaluation:
                     f"{path.name} {name}: missing {sorted(want - got)}, "
                     f"extra {sorted(got - want)}"
                 )
-        order = [
-            fold(org)
-            for org in found["organisations"]
-            if fold(org) in {fold(o) for o in expected["organisations"]}
-        ]
-        if order == [fold(o) for o in expected["organisations"]]:
+        # The order of the organisations both lists have.
+        wanted = [fold(o) for o in expected["organisations"]]
+        got = [fold(o) for o in found["organisations"]]
+        if [o for o in got if o in wanted] == [o for o in wanted if o in got]:
             result.exact_order += 1
     return result
