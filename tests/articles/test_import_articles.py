@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from articles.importing.importer import import_files
 from articles.importing.parse import ExportError, parse_export
@@ -27,6 +28,13 @@ DE = (
     "Am Donnerstag, dem 4. April, empfing der Hauptmann den Botschafter.\n\n"
     "Am Nachmittag besuchte er die Universität.\n"
 )
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages asserted below are the English ones."""
+    with translation.override("en"):
+        yield
 
 
 def run(*files, **kwargs):

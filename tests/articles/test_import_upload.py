@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from articles.importing import jobs
 from articles.models import Article, ImportJob
@@ -18,6 +18,14 @@ from .test_import_articles import CS, SEED_TEXT
 
 pytestmark = pytest.mark.django_db
 ADD_URL = reverse("admin:articles_importjob_add")
+
+
+@pytest.fixture(autouse=True)
+def _english(client):
+    """The messages asserted below are the English ones."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    with translation.override("en"):
+        yield
 
 
 def zip_upload():
