@@ -159,3 +159,24 @@ def test_participation_side_is_irrelevant_to_person_suggestions(registry):
     assert ("person", registry[0].pk) in by_kind(
         suggest_links(article_about_the_visit())
     )
+
+
+def test_suggestions_cost_the_same_queries_with_a_large_registry(client, registry):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    article = article_about_the_visit()
+    client.force_login(member(EDITOR))
+    url = reverse("admin:articles_article_change", args=[article.pk])
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context)
+
+    queries()  # warm the per-process caches (content types, permissions)
+    few = queries()
+    for n in range(300):
+        factories.person(name=f"Someone Number{n}")
+        factories.organisation(name_en=f"Company Number{n}")
+    assert queries() == few
