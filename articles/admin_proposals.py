@@ -11,6 +11,7 @@ proposal to that page.
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import formset_factory
 from django.http import Http404, HttpResponseRedirect
@@ -20,7 +21,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from delegations.models import Country, Organisation, Participation, Person, Visit
+from delegations.models import (
+    Country,
+    Organisation,
+    Participation,
+    Person,
+    Stop,
+    Visit,
+)
 from regionnews.core.languages import language_codes
 
 from .models import VisitProposal
@@ -61,6 +69,8 @@ class ParticipantForm(forms.Form):
         queryset=Person.objects.all(),
         required=False,
         empty_label=_("— a new person —"),
+        # Searched as the officer types: the registry may hold thousands.
+        widget=AutocompleteSelect(Participation._meta.get_field("person"), admin.site),
     )
 
     def clean(self):
@@ -82,6 +92,7 @@ class StopForm(forms.Form):
         queryset=Organisation.objects.all(),
         required=False,
         empty_label=_("— a new organisation —"),
+        widget=AutocompleteSelect(Stop._meta.get_field("organisation"), admin.site),
     )
 
     def clean(self):

@@ -156,3 +156,20 @@ def test_protocol_officer_sees_the_queue(client, seed_article):
     response = client.get(reverse("admin:articles_visitproposal_changelist"))
     assert response.status_code == 200
     assert propose_url(seed_article) in response.content.decode()
+
+
+def test_registry_choices_are_searched_not_listed(client, seed_article, registry):
+    client.force_login(member(PROTOCOL_OFFICER))
+    html = client.get(propose_url(seed_article)).content.decode()
+    assert "admin-autocomplete" in html
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {
+            "term": "Špo",
+            "app_label": "delegations",
+            "model_name": "participation",
+            "field_name": "person",
+        },
+    )
+    assert response.status_code == 200
+    assert [r["text"] for r in response.json()["results"]] == ["Rudolf Špoták"]
