@@ -33,6 +33,7 @@ from .extraction.extract import Extraction, extract
 from .extraction.folding import fold
 from .extraction.gazetteer import home_country
 from .models import Article, VisitProposal
+from .suggestions import organisations_gazetteer
 
 STOPWORDS = {"of", "the", "in", "der", "des", "v", "ve", "a", "and", "und"}
 
@@ -70,7 +71,10 @@ def article_paragraphs(article: Article, code: str) -> list[str]:
 
 
 def article_extraction(article: Article) -> Extraction | None:
-    """The extraction of the language version that says the most."""
+    """The extraction of the language version that says the most.
+
+    Its `body` attribute keeps the text the offsets refer to.
+    """
     best, best_score = None, -1
     for code in language_codes():
         title = getattr(article, f"title_{code}") or ""
@@ -91,6 +95,7 @@ def article_extraction(article: Article) -> Extraction | None:
         )  # fmt: skip
         if score > best_score:
             best, best_score = found, score
+            best.body = "\n\n".join(paragraphs)
     return best
 
 
@@ -154,11 +159,27 @@ def visit_draft(article: Article) -> VisitDraft:
                     person=people_by_name.get(fold(participant.name)),
                 )
             )
-    for name in found.organisations:
+    named = [
+        (
+            found.organisation_spans.get(name, (0, 0))[0],
+            name,
+            match_organisation(name, organisations),
+        )
+        for name in found.organisations
+    ]
+    # Registry organisations the rules did not find ("Škoda Electric" has no
+    # organisation word), outside the roles of people, in their text order.
+    known = {organisation.pk for _offset, _name, organisation in named if organisation}
+    by_pk = {organisation.pk: organisation for organisation in organisations}
+    for match in organisations_gazetteer().find(found.body):
+        taken = [*found.people_spans, *found.organisation_spans.values()]
+        if match.key in known or any(a <= match.start < b for a, b in taken):
+            continue
+        known.add(match.key)
+        named.append((match.start, match.text, by_pk.get(match.key)))
+    for _offset, name, organisation in sorted(named, key=lambda item: item[0]):
         draft.organisations.append(
-            DraftOrganisation(
-                name=name, organisation=match_organisation(name, organisations)
-            )
+            DraftOrganisation(name=name, organisation=organisation)
         )
     return draft
 

@@ -36,10 +36,15 @@ class Extraction:
     organisations: list[str] = field(default_factory=list)
     # Where each finding is in the text, for the review screen: not in as_json().
     evidence: dict[str, str] = field(default_factory=dict)
+    # Offsets in the paragraphs joined by blank lines: where each organisation
+    # is named, and the spans of people and their roles (not in as_json()).
+    organisation_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    people_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def as_json(self) -> dict:
         data = asdict(self)
-        data.pop("evidence")
+        for key in ("evidence", "organisation_spans", "people_spans"):
+            data.pop(key)
         return data
 
 
@@ -110,9 +115,11 @@ def extract(
         (mention.start, mention.end) for mention in people
     ]
     organisations: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
     for mention in find_organisations(body, tokens, language, skip):
         if fold(mention.name) not in {fold(name) for name in organisations}:
             organisations.append(mention.name)
+            spans[mention.name] = (mention.start, mention.end)
     evidence = {"country": country_words}
     if dates:
         evidence["visit_date"] = body[dates[0].start : dates[0].end]
@@ -126,6 +133,8 @@ def extract(
         hosts=hosts,
         organisations=organisations,
         evidence=evidence,
+        organisation_spans=spans,
+        people_spans=skip,
     )
 
 

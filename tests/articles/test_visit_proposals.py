@@ -173,3 +173,17 @@ def test_registry_choices_are_searched_not_listed(client, seed_article, registry
     )
     assert response.status_code == 200
     assert [r["text"] for r in response.json()["results"]] == ["Rudolf Špoták"]
+
+
+def test_registry_organisations_without_an_organisation_word_are_proposed(registry):
+    electric = factories.organisation(name_en="Škoda Electric")
+    text = SEED_TEXT.replace(
+        "visited the University of West Bohemia",
+        "visited Škoda Electric and the University of West Bohemia",
+    )
+    import_files([("seed.txt", text.encode())])
+    draft = visit_draft(Article.objects.get())
+    assert [(o.name, o.organisation) for o in draft.organisations][:2] == [
+        ("Škoda Electric", electric),
+        ("University of West Bohemia", registry["university"]),
+    ]
