@@ -15,7 +15,8 @@ from pathlib import PurePosixPath
 from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
 
-from articles.models import ImportJob
+from articles.models import Article, ImportJob
+from articles.proposals import proposals_fill
 
 from .importer import ImportReport, import_files, read_zip
 
@@ -82,6 +83,10 @@ def import_job_run(job_id: int) -> ImportJob | None:
     else:
         job.status = ImportJob.Status.DONE
         job.report = report.as_dict()
+        # The protocol office's review queue: visits the new articles describe.
+        job.report["proposed"] = proposals_fill(
+            Article.objects.filter(pk__in=report.article_ids)
+        )
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "report", "finished_at"])
     return job
@@ -90,7 +95,8 @@ def import_job_run(job_id: int) -> ImportJob | None:
 def job_report(job: ImportJob) -> ImportReport | None:
     if job.status != ImportJob.Status.DONE:
         return None
-    return ImportReport.from_dict(job.report)
+    data = {k: v for k, v in job.report.items() if k != "proposed"}
+    return ImportReport.from_dict(data)
 
 
 def import_jobs_resume(*, stale_after: datetime.timedelta) -> list[ImportJob]:

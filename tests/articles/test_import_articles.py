@@ -10,7 +10,7 @@ from django.utils import translation
 
 from articles.importing.importer import import_files
 from articles.importing.parse import ExportError, parse_export
-from articles.models import Article
+from articles.models import Article, VisitProposal
 
 SEED_TEXT = (
     Path(__file__).resolve().parents[2]
@@ -152,6 +152,13 @@ class TestImport:
         call_command("import_articles", str(path), stdout=out)
         assert "1 imported" in out.getvalue()
         assert Article.objects.get().title_cs
+
+    def test_command_can_fill_the_review_queue(self, tmp_path):
+        (tmp_path / "seed.txt").write_text(SEED_TEXT, encoding="utf-8")
+        out = io.StringIO()
+        call_command("import_articles", str(tmp_path), "--propose-visits", stdout=out)
+        assert "1 visits proposed for review." in out.getvalue()
+        assert VisitProposal.objects.get().country_code == "KZ"
 
     def test_command_exits_1_and_lists_failures(self, tmp_path):
         (tmp_path / "empty.txt").write_text("")

@@ -1,6 +1,7 @@
 """Import the old site's plain-text export: files, folders and .zip archives.
 
     manage.py import_articles export/ more.zip one.txt --status published
+    manage.py import_articles export/ --propose-visits   # and fill the review queue
 
 The language of each file comes from its publication line (or --language);
 language versions of one story (same minute and byline, or a row of the
@@ -14,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from articles.importing.importer import import_files, read_sources
 from articles.models import Article
+from articles.proposals import proposals_fill
 from regionnews.core.languages import language_codes
 
 
@@ -51,11 +53,17 @@ class Command(BaseCommand):
             help="status of new articles; published keeps the original time",
         )
         parser.add_argument(
+            "--propose-visits",
+            action="store_true",
+            help="then fill the review queue with the visits the articles describe",
+        )
+        parser.add_argument(
             "--mapping",
             help="CSV file: one story per row, the file names of its language versions",
         )
 
     def handle(self, *args, paths, language, status, mapping, **options):
+        propose = options["propose_visits"]
         mapping_text = None
         if mapping:
             try:
@@ -74,6 +82,11 @@ class Command(BaseCommand):
             mapping=mapping_text,
             progress=ProgressBar(sys.stderr),
         )
+        if propose and report.article_ids:
+            proposed = proposals_fill(
+                Article.objects.filter(pk__in=report.article_ids).order_by("pk")
+            )
+            self.stdout.write(f"{proposed} visits proposed for review.")
         for failure in report.failed:
             self.stderr.write(f"FAILED {failure}")
         style = self.style.ERROR if report.failed else self.style.SUCCESS
