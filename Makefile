@@ -22,11 +22,16 @@ help:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Exactly the versions in the lock file (hash-checked), then the project itself
-# without resolving anything again. Reinstalls only when either file changes.
-$(VENV)/.installed: requirements-dev.lock pyproject.toml | $(BIN)/python
+# Exactly the versions in the lock file, hash-checked; again when it changes.
+$(VENV)/.locked: requirements-dev.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
+	@touch $@
+
+# Then the project itself, resolving nothing again. pip check fails when
+# pyproject.toml asks for a version the lock file does not hold: run make lock.
+$(VENV)/.installed: requirements-dev.lock pyproject.toml $(VENV)/.locked
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip check
 	@touch $@
 
 install: $(VENV)/.installed
@@ -39,7 +44,7 @@ install: $(VENV)/.installed
 LOCK_ARGS := pyproject.toml --universal --generate-hashes --quiet \
 	--custom-compile-command 'make lock' $(if $(UPGRADE),--upgrade)
 
-lock: install
+lock: $(VENV)/.locked
 	$(BIN)/uv pip compile $(LOCK_ARGS) --extra dev -o requirements-dev.lock
 	$(BIN)/uv pip compile $(LOCK_ARGS) -c requirements-dev.lock -o requirements.lock
 
