@@ -102,5 +102,5 @@ format: install
 	$(BIN)/djhtml templates
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .import_linter_cache
 	find locale -name '*.mo' -delete
