@@ -50,6 +50,9 @@ class ImportReport:
     unchanged: int = 0
     failed: list[Failure] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
+    # How many files were in each encoding: a Windows-1250 export is read,
+    # and the operator sees that it was.
+    encodings: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -60,7 +63,7 @@ class ImportReport:
         return cls(**{**data, "failed": failures})
 
     def summary(self) -> str:
-        return _(
+        text = _(
             "%(imported)d imported, %(updated)d updated, %(unchanged)d unchanged, "
             "%(failed)d failed"
         ) % {
@@ -69,6 +72,11 @@ class ImportReport:
             "unchanged": self.unchanged,
             "failed": len(self.failed),
         }
+        others = {k: n for k, n in self.encodings.items() if k != "utf-8"}
+        if others:
+            files = ", ".join(f"{n} × {k}" for k, n in sorted(others.items()))
+            text += " " + _("(files not in UTF-8, read as: %s)") % files
+        return text
 
 
 def read_sources(paths: Iterable[str | Path]) -> Iterator[tuple[str, bytes]]:
@@ -128,9 +136,14 @@ def import_files(
     parsed = []
     for name, data in sources:
         try:
-            parsed.append(parse_export(data, name, language))
+            article = parse_export(data, name, language)
         except ExportError as error:
             report.failed.append(Failure(error.source, error.line, error.reason))
+        else:
+            parsed.append(article)
+            report.encodings[article.encoding] = (
+                report.encodings.get(article.encoding, 0) + 1
+            )
     stories, ambiguities = pair_versions(
         parsed, read_mapping(mapping) if mapping else None
     )

@@ -130,9 +130,17 @@ class TestImport:
     def test_cp1250_file_is_detected(self):
         report = run(("cs.txt", CS.encode("cp1250")))
         assert report.imported == 1
+        assert report.encodings == {"cp1250": 1}
+        assert "1 × cp1250" in report.summary()
         assert (
             Article.objects.get().title_cs == "Velvyslanec Kazachstánu navštívil kraj"
         )
+
+    def test_iso_8859_2_is_told_apart_from_cp1250(self):
+        text = CS.replace("Velvyslanec Kazachstánu", "Šťastný žák Kazachstánu")
+        report = run(("cs.txt", text.encode("iso8859_2")))
+        assert report.encodings == {"iso8859_2": 1}
+        assert Article.objects.get().title_cs.startswith("Šťastný žák")
 
     def test_utf16_and_bom_files_are_read(self):
         report = run(

@@ -77,6 +77,7 @@ def test_chief_editor_upload_runs_after_commit_and_reports(
     done = client.get(report_url).content.decode()
     assert '<meta http-equiv="refresh"' not in done
     assert "export.zip:broken.txt" in done
+    assert "Files read as cp1250" in done
     assert job.report["proposed"] == 1  # the seed describes a visit
     assert "A blank line must follow the title." in done
 
