@@ -108,10 +108,10 @@ clean:
 	find locale -name '*.mo' -delete
 
 # The extraction's rules measured on articles/extraction/corpus (no database needed).
-eval-extraction:
+eval-extraction: install
 	$(BIN)/python manage.py eval_extraction
 
 # 10,000 generated export files imported into a throw-away SQLite database.
-bench-import:
+bench-import: install
 	DATABASE_URL=sqlite:////tmp/regionnews-bench-import.sqlite3 $(BIN)/python manage.py migrate --noinput -v0
 	DATABASE_URL=sqlite:////tmp/regionnews-bench-import.sqlite3 $(BIN)/python manage.py bench_import --files 10000
