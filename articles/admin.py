@@ -44,6 +44,7 @@ from .models import (
     ImportedVersion,
     SuggestionDecision,
     Topic,
+    sanitise_html,
 )
 
 # The body editor's tools: headings, paragraphs, lists, links, bold, italic and
@@ -126,6 +127,9 @@ class ArticleAdminForm(ImageAltTextMixin, TranslatedEditorialForm):
             "main_image", "main_image_focal_x", "main_image_focal_y"
         )
         help_texts = {"main_image_focal_x": FOCAL_POINT_HELP}
+
+    # The body is compared as Article.save() stores it: sanitised.
+    html_normalisers = {"body": sanitise_html}
 
     publication_field = "status"
     publication_error = _(

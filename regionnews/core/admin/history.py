@@ -16,6 +16,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from reversion_compare.admin import CompareVersionAdmin
 
+from .changes import UnchangedSaveAdminMixin
 from .conflicts import EditConflictAdminMixin
 from .restricted import RestrictedFieldsAdminMixin
 
@@ -67,9 +68,13 @@ class HistoryAdmin(CompareVersionAdmin):
 
 
 class EditorialAdminMixin(
-    EditConflictAdminMixin, RestrictedFieldsAdminMixin, HistoryAdmin
+    UnchangedSaveAdminMixin,
+    EditConflictAdminMixin,
+    RestrictedFieldsAdminMixin,
+    HistoryAdmin,
 ):
-    """History, edit conflicts and restricted fields for an EditorialModel admin.
+    """History, edit conflicts and restricted fields for an EditorialModel admin;
+    a save without a change stores nothing (see changes.py).
 
     Put it before the ModelAdmin base class (e.g. TabbedTranslationAdmin).
     """

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from regionnews.core.admin.changes import NormalisedChangesFormMixin
 from regionnews.core.languages import language_codes
 from regionnews.core.translation_status import (
     COMPLETE,
@@ -103,7 +104,9 @@ TranslationConfirmationForm = type(
 )
 
 
-class TranslatedEditorialForm(TranslationConfirmationForm, forms.ModelForm):
+class TranslatedEditorialForm(
+    NormalisedChangesFormMixin, TranslationConfirmationForm, forms.ModelForm
+):
     """The admin form of an article or a visit, written first in any language.
 
     modeltranslation makes the Czech title required (Czech is the default

@@ -15,6 +15,9 @@ pytestmark = pytest.mark.django_db
 OLD_TITLE = "Old: Kazakh ambassador at the regional office"
 NEW_TITLE = "New: Bavarian trade mission in Pilsen"
 PURPOSE = "Economic cooperation."  # a public visit needs one complete language
+# A first save must change something to be a version (see core/admin/changes.py).
+FIRST_BYLINE = "Press office"
+FIRST_OUTCOME = "A memorandum was signed."
 
 
 def save_in_admin(client, obj, **changes):
@@ -58,7 +61,7 @@ def revert_to(client, version):
 @pytest.fixture
 def article_with_two_versions(admin_client_logged):
     article = factories.article(title_en=OLD_TITLE)
-    save_in_admin(admin_client_logged, article)
+    save_in_admin(admin_client_logged, article, byline=FIRST_BYLINE)
     save_in_admin(admin_client_logged, article, title_en=NEW_TITLE)
     return article
 
@@ -96,7 +99,7 @@ def test_an_article_revision_includes_its_gallery(admin_client_logged):
         article=article, image=factories.image_file(), decorative=True
     )
 
-    save_in_admin(admin_client_logged, article)
+    save_in_admin(admin_client_logged, article, byline=FIRST_BYLINE)
 
     revision = versions_of(article).get().revision
     assert revision.version_set.get_for_object(image).exists()
@@ -105,7 +108,7 @@ def test_an_article_revision_includes_its_gallery(admin_client_logged):
 def test_a_visit_revision_includes_its_participants_and_stops(admin_client_logged):
     visit = factories.full_visit(guests=1, hosts=1, stops=1, purpose_en=PURPOSE)
 
-    save_in_admin(admin_client_logged, visit)
+    save_in_admin(admin_client_logged, visit, outcome_en=FIRST_OUTCOME)
 
     revision = versions_of(visit).get().revision
     saved = {version.content_type.model for version in revision.version_set.all()}
@@ -199,7 +202,7 @@ def test_reverting_raises_the_version_instead_of_restoring_the_old_number(
 def test_reverting_a_visit_restores_its_title_and_participants(admin_client_logged):
     visit = factories.visit(title_en=OLD_TITLE, purpose_en=PURPOSE)
     ambassador = factories.participation(visit=visit).person
-    save_in_admin(admin_client_logged, visit)
+    save_in_admin(admin_client_logged, visit, outcome_en=FIRST_OUTCOME)
     form = admin_client_logged.get(change_url(visit))
     minister = factories.person(name="Minister Meanwhile")
     admin_client_logged.post(
@@ -229,7 +232,7 @@ def test_reverting_a_visit_restores_its_title_and_participants(admin_client_logg
 
 def test_compare_view_hides_internal_notes_from_an_editor(client, admin_client_logged):
     visit = factories.visit(internal_notes="Gift: a glass vase", purpose_en=PURPOSE)
-    save_in_admin(admin_client_logged, visit)
+    save_in_admin(admin_client_logged, visit, outcome_en=FIRST_OUTCOME)
     save_in_admin(admin_client_logged, visit, internal_notes="Gift: a crystal bowl")
     old, new = versions_of(visit)
     client.force_login(member(EDITOR))
@@ -247,7 +250,7 @@ def test_compare_view_shows_internal_notes_to_a_protocol_officer(
     client, admin_client_logged
 ):
     visit = factories.visit(internal_notes="Gift: a glass vase", purpose_en=PURPOSE)
-    save_in_admin(admin_client_logged, visit)
+    save_in_admin(admin_client_logged, visit, outcome_en=FIRST_OUTCOME)
     save_in_admin(admin_client_logged, visit, internal_notes="Gift: a crystal bowl")
     old, new = versions_of(visit)
     client.force_login(member(PROTOCOL_OFFICER))
