@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 from django.forms.widgets import Script
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 from modeltranslation.admin import TranslationStackedInline
@@ -260,7 +261,7 @@ class ArticleAdmin(
     list_display = (
         "thumbnail",
         "title",
-        "status",
+        "status_label",
         "published_at",
         "byline",
         "translation_badges",
@@ -269,6 +270,7 @@ class ArticleAdmin(
     list_filter = (
         "status",
         PublicationListFilter,
+        "needs_check",
         ArticleYearListFilter,
         TranslationListFilter,
         "topics",
@@ -309,6 +311,31 @@ class ArticleAdmin(
         if db_field.name == "body":
             kwargs["widget"] = BodyEditorWidget
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_label(self, obj):
+        """ "Scheduled" for a published article whose time is still to come, and
+        a mark on generated drafts that no editor has checked yet."""
+        label = _("Scheduled") if obj.is_scheduled else obj.get_status_display()
+        if obj.needs_check:
+            return format_html(
+                '{}<br><span class="generated-badge">{}</span>',
+                label,
+                _("generated, needs a check"),
+            )
+        return label
+
+    def _nothing_changed(self, request, form) -> bool:
+        # An editor's save of a generated draft is its check, even unchanged.
+        checked = form.instance.needs_check or getattr(form.instance, "_checked", False)
+        return super()._nothing_changed(request, form) and not checked
+
+    def save_model(self, request, obj, form, change):
+        if change and obj.needs_check:
+            obj.needs_check, obj._checked = False, True
+            # The flags the generation set: the editor has now read the text.
+            obj.outdated_languages = []
+        super().save_model(request, obj, form, change)
 
     @admin.display(description=_("image"))
     def thumbnail(self, obj):

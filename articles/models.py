@@ -165,6 +165,15 @@ class Article(EditorialModel):
         blank=True,
         related_name="articles",
     )
+    needs_check = models.BooleanField(
+        _("generated, needs a check"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "Written from a visit by “Write the article”; cleared when an "
+            "editor saves the article."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

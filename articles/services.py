@@ -13,6 +13,7 @@ from django.db import transaction
 from delegations.models import Country, Organisation, Participation, Person, Visit
 from delegations.services import Translated, set_translations
 from regionnews.core.languages import language_codes
+from regionnews.core.translation_status import complete_languages
 
 from .models import Article, Topic
 from .visit_article import visit_article_draft
@@ -88,7 +89,7 @@ def article_create_from_visit(*, visit: Visit, user) -> Article:
     )
     people = list(dict.fromkeys(p.person for p in guests_then_hosts))
     organisations = list(dict.fromkeys(stop.organisation for stop in stops))
-    return article_save(
+    article = article_save(
         title=draft.title,
         lead=draft.lead,
         body=draft.body,
@@ -99,3 +100,36 @@ def article_create_from_visit(*, visit: Visit, user) -> Article:
         people=people,
         organisations=organisations,
     )
+    # Generated text is not yet anybody's checked work: flagged until an
+    # editor saves it, and no language counts as complete meanwhile.
+    article.needs_check = True
+    article.outdated_languages = complete_languages(article)
+    Article.objects.filter(pk=article.pk).update(
+        needs_check=True, outdated_languages=article.outdated_languages
+    )
+    return article
+
+
+def unchecked_draft_about(visit: Visit) -> Article | None:
+    """The generated draft about *visit* that no editor has saved yet, if any."""
+    return (
+        visit.articles.filter(needs_check=True, status=Article.Status.DRAFT)
+        .order_by("-pk")
+        .first()
+    )
+
+
+@transaction.atomic
+def article_draft_for_visit(*, visit: Visit, user) -> tuple[Article, bool]:
+    """The draft about *visit* for one click on "Write the article": (draft, new).
+
+    A second POST of the same click (a double click, a reload) finds the draft
+    the first one wrote, still unchecked, and returns it instead of writing
+    another: the visit's row is locked while looking, so two requests at the
+    same moment cannot both write one.
+    """
+    Visit.objects.select_for_update().filter(pk=visit.pk).first()
+    existing = unchecked_draft_about(visit)
+    if existing is not None:
+        return existing, False
+    return article_create_from_visit(visit=visit, user=user), True

@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.text import Truncator
 
-from delegations.models import Participation, Stop, Visit
+from delegations.models import Participation, Person, Stop, Visit
 
 # The region the site belongs to, as each language's sentences need it.
 REGION = {
@@ -140,9 +140,13 @@ def stop_names(stops: Sequence[Stop], lang: str) -> list[str]:
         return [stop.organisation.name for stop in stops]
 
 
-def is_feminine_cs(participation: Participation) -> bool:
-    """A guess for Czech verb agreement: the honorific, else the role's ending."""
+def is_feminine(participation: Participation) -> bool:
+    """The person's grammatical gender as recorded; where it is unknown, a guess
+    from the honorific, else from the Czech role's ending."""
     person = participation.person
+    gender = getattr(person, "grammatical_gender", Person.GrammaticalGender.UNKNOWN)
+    if gender != Person.GrammaticalGender.UNKNOWN:
+        return gender == Person.GrammaticalGender.FEMININE
     for lang in ("cs", "en", "de"):
         honorific = (getattr(person, f"honorific_{lang}", "") or "").lower()
         if honorific in FEMININE_HONORIFICS:
@@ -153,10 +157,18 @@ def is_feminine_cs(participation: Participation) -> bool:
 
 def cs_past_suffix(people: Sequence[Participation]) -> str:
     """navštívil / navštívila / navštívili / navštívily."""
-    feminine = [is_feminine_cs(p) for p in people]
+    feminine = [is_feminine(p) for p in people]
     if len(people) == 1:
         return "a" if feminine[0] else ""
     return "y" if people and all(feminine) else "i"
+
+
+def de_noun(people: Sequence[Participation], masculine: str, feminine: str) -> str:
+    """Gastgeber / Gastgeberin / Gastgeberinnen (all women) / Gastgeber (mixed)."""
+    women = [is_feminine(p) for p in people]
+    if len(people) == 1:
+        return feminine if women[0] else masculine
+    return f"{feminine}nen" if people and all(women) else masculine
 
 
 def dates(visit: Visit, lang: str, patterns: dict[str, str]) -> dict[str, str]:
@@ -315,9 +327,8 @@ def write_de(visit, guests, hosts, stops) -> tuple[str, str]:
     sentences = [f"{de_when(visit)} {verb} {who} {place}."]
     if hosts:
         verb = "waren" if len(hosts) > 1 else "war"
-        sentences.append(
-            f"Gastgeber {verb} {join([de_person(p) for p in hosts], 'de')}."
-        )
+        noun = de_noun(hosts, "Gastgeber", "Gastgeberin")
+        sentences.append(f"{noun} {verb} {join([de_person(p) for p in hosts], 'de')}.")
     if stops:
         sentences.append(f"Auf dem Programm: {join(stop_names(stops, 'de'), 'de')}.")
     return headline, " ".join(sentences)

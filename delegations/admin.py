@@ -126,6 +126,7 @@ class PersonAdmin(TabbedTranslationAdmin):
                     "name",
                     "titles_after",
                     "full_name",
+                    "grammatical_gender",
                     "slug",
                 ),
                 "description": _(

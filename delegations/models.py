@@ -143,6 +143,11 @@ class PersonQuerySet(RecordQuerySet):
 
 
 class Person(SluggedModel):
+    class GrammaticalGender(models.TextChoices):
+        FEMININE = "feminine", _("feminine")
+        MASCULINE = "masculine", _("masculine")
+        UNKNOWN = "unknown", _("unknown")
+
     honorific = models.CharField(
         _("honorific"),
         max_length=30,
@@ -161,6 +166,17 @@ class Person(SluggedModel):
         max_length=60,
         blank=True,
         help_text=_("For example Ph.D., MBA"),
+    )
+    grammatical_gender = models.CharField(
+        _("grammatical gender"),
+        max_length=10,
+        choices=GrammaticalGender,
+        default=GrammaticalGender.UNKNOWN,
+        help_text=_(
+            "How Czech and German sentences about this person agree: "
+            "“navštívil” or “navštívila”, “Gastgeber” or “Gastgeberin”. Used by "
+            "the article drafts written from a visit."
+        ),
     )
     slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
     country = models.ForeignKey(

@@ -69,9 +69,9 @@ PROTOCOL_OFFICER_PERMISSIONS = (
     *_model_permissions("delegations.organisation", "add", "change", "view"),
     *_model_permissions("delegations.country", "view"),
     "delegations.view_internal_notes",
-    # "Write the article" on a visit creates draft articles for the editors to
-    # finish; changing an article stays with the editors.
-    *_model_permissions("articles.article", "add", "view"),
+    # They read the articles about their visits; writing them (and "Write the
+    # article", whose draft must be finished) stays with the editors.
+    *_model_permissions("articles.article", "view"),
     # The review queue of visits proposed from articles' texts: accepting one
     # goes through "Propose a visit" (add_visit); rejecting changes its status.
     *_model_permissions("articles.visitproposal", "change", "view"),
