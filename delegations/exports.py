@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from regionnews.core.access import may_see_internal_notes
@@ -71,12 +72,39 @@ def visit_record(visit: Visit, request: HttpRequest, *, with_notes: bool) -> dic
     }
 
 
-def filename(extension: str) -> str:
-    return f"visits-{timezone.localdate().isoformat()}.{extension}"
+# The filters, in this order, that name an export: visits-kz-2024.csv.
+FILENAME_FILTERS = (
+    "country",
+    "year",
+    "direction",
+    "date_from",
+    "date_to",
+    "organisation",
+    "person",
+    "status",
+    "visibility",
+    "q",
+)
+FILENAME_MAX_LENGTH = 100
 
 
-def attachment(response: HttpResponse, extension: str) -> HttpResponse:
-    response["Content-Disposition"] = f'attachment; filename="{filename(extension)}"'
+def filename(extension: str, query=None) -> str:
+    """ "visits-kz-2024.csv" for ?country=KZ&year=2024 (a filter already checked
+    valid); "visits-<today>.csv" without a filter, so that downloads differ."""
+    parts = [
+        slugify(str(query.get(name)))
+        for name in FILENAME_FILTERS
+        if query is not None and query.get(name)
+    ]
+    name = "-".join(part for part in parts if part)[:FILENAME_MAX_LENGTH].strip("-")
+    return f"visits-{name or timezone.localdate().isoformat()}.{extension}"
+
+
+def attachment(
+    response: HttpResponse, extension: str, request: HttpRequest | None = None
+) -> HttpResponse:
+    name = filename(extension, request.GET if request is not None else None)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
@@ -93,8 +121,10 @@ def people_cell(people: list[dict]) -> str:
     )
 
 
-def csv_columns() -> list[str]:
-    return [
+def csv_columns(*, with_notes: bool = True) -> list[str]:
+    """The header row; the internal notes' column only for those who may read
+    them (an always empty column would claim notes that are not there)."""
+    columns = [
         _("Start date"),
         _("End date"),
         _("Title"),
@@ -111,10 +141,12 @@ def csv_columns() -> list[str]:
         _("Internal notes"),
         _("URL"),
     ]
+    return [c for c in columns if with_notes or c != _("Internal notes")]
 
 
-def csv_row(visit: Visit, record: dict) -> list[str]:
+def csv_row(visit: Visit, record: dict, *, with_notes: bool = True) -> list[str]:
     """The record as spreadsheet cells: labels, not codes, and lists joined."""
+    notes = [record["internal_notes"] or ""] if with_notes else []
     return [
         safe_cell(cell)
         for cell in [
@@ -131,27 +163,39 @@ def csv_row(visit: Visit, record: dict) -> list[str]:
             "; ".join(place["name"] for place in record["places"]),
             record["purpose"],
             record["outcome"],
-            record["internal_notes"] or "",
+            *notes,
             record["url"],
         ]
     ]
 
 
-def visits_csv(visits: Iterable[Visit], request: HttpRequest) -> HttpResponse:
-    """UTF-8 with a byte-order mark, without which Excel garbles "Špoták"."""
+def visits_csv(
+    visits: Iterable[Visit], request: HttpRequest, *, delimiter: str = ","
+) -> HttpResponse:
+    """UTF-8 with a byte-order mark, without which Excel garbles "Špoták".
+
+    Excel opens a CSV with the list separator of the system's locale: a comma
+    in English, a semicolon in Czech and German (where the comma is the decimal
+    separator), so the list offers both. The cells hold no decimal numbers,
+    and dates are ISO 8601, which every locale's Excel reads as dates.
+    """
     buffer = io.StringIO()
     buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerow(csv_columns())
+    writer = csv.writer(buffer, delimiter=delimiter)
     with_notes = may_see_internal_notes(request.user)
+    writer.writerow(csv_columns(with_notes=with_notes))
     for visit in visits:
-        writer.writerow(
-            csv_row(visit, visit_record(visit, request, with_notes=with_notes))
-        )
+        record = visit_record(visit, request, with_notes=with_notes)
+        writer.writerow(csv_row(visit, record, with_notes=with_notes))
     response = HttpResponse(
         buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8"
     )
-    return attachment(response, "csv")
+    return attachment(response, "csv", request)
+
+
+def visits_csv_semicolon(visits: Iterable[Visit], request: HttpRequest):
+    """The CSV for a Czech or German Excel: cells separated by semicolons."""
+    return visits_csv(visits, request, delimiter=";")
 
 
 def visits_json(visits: Iterable[Visit], request: HttpRequest) -> HttpResponse:
@@ -162,7 +206,7 @@ def visits_json(visits: Iterable[Visit], request: HttpRequest) -> HttpResponse:
         json.dumps(records, ensure_ascii=False, indent=2).encode("utf-8"),
         content_type="application/json; charset=utf-8",
     )
-    return attachment(response, "json")
+    return attachment(response, "json", request)
 
 
 def filter_errors(form) -> HttpResponse:

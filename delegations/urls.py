@@ -27,6 +27,11 @@ urlpatterns = [
         name="visit_export_csv",
     ),
     path(
+        format_lazy("{}export-semicolon.csv", _("visits/")),
+        views.visit_export_csv_semicolon,
+        name="visit_export_csv_semicolon",
+    ),
+    path(
         format_lazy("{}export.json", _("visits/")),
         views.visit_export_json,
         name="visit_export_json",

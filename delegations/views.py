@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
-from regionnews.core.access import is_staff
+from regionnews.core.access import is_staff, may_see_internal_notes
 from regionnews.core.views import ShareableQueryMixin
 
 from . import exports
@@ -62,6 +62,7 @@ class VisitListView(ShareableQueryMixin, ListView):
                 if name in self.filterset.filters
             ),
             is_staff=is_staff(self.request.user),
+            with_internal_notes=may_see_internal_notes(self.request.user),
             export_query=export_query.urlencode(),
         )
         return context
@@ -215,4 +216,5 @@ def staff_export(write):
 
 
 visit_export_csv = staff_export(exports.visits_csv)
+visit_export_csv_semicolon = staff_export(exports.visits_csv_semicolon)
 visit_export_json = staff_export(exports.visits_json)

@@ -172,7 +172,7 @@ def test_export_leaves_out_internal_notes_for_staff_without_the_permission(
     (row,) = csv_rows(editor_client.get(url("delegations:visit_export_csv")))
     (record,) = json_rows(editor_client.get(url("delegations:visit_export_json")))
 
-    assert row["Internal notes"] == ""
+    assert "Internal notes" not in row
     assert record["internal_notes"] is None
 
 
@@ -304,3 +304,53 @@ def test_export_query_count_is_bounded(
         assert len(json_rows(response)) == 50
     else:
         assert len(csv_rows(response)) == 50
+
+
+# --- labels, separators and file names (issue 10) ------------------------------------
+
+
+def test_the_list_promises_no_internal_notes_to_those_who_get_none(
+    editor_client, kazakh_visit
+):
+    response = editor_client.get(url("delegations:visit_list"))
+
+    assert "Download these visits:" in response.text
+    assert "with internal notes" not in response.text
+
+
+def test_the_list_promises_internal_notes_to_those_who_get_them(
+    staff_client, kazakh_visit
+):
+    response = staff_client.get(url("delegations:visit_list"))
+
+    assert "with internal notes" in response.text
+
+
+def test_the_semicolon_csv_is_for_czech_and_german_excel(staff_client, kazakh_visit):
+    response = staff_client.get(url("delegations:visit_export_csv_semicolon"))
+
+    text = response.content[3:].decode("utf-8")
+    header = text.splitlines()[0]
+    assert header.startswith("Start date;End date;Title;")
+    (row,) = csv.DictReader(io.StringIO(text), delimiter=";")
+    assert row["Title"] == "Visit of the Ambassador of Kazakhstan"
+    assert row["Guests (role)"] == "H. E. Bakyt Dyussenbayev (Ambassador)"
+
+
+def test_the_list_links_both_csv_variants_with_the_filter(staff_client, kazakh_visit):
+    response = staff_client.get(url("delegations:visit_list") + "?country=KZ")
+
+    assert url("delegations:visit_export_csv") + "?country=KZ" in response.text
+    assert url("delegations:visit_export_csv_semicolon") + "?country=KZ" in (
+        response.text
+    )
+
+
+@pytest.mark.parametrize("name", [*EXPORTS, "delegations:visit_export_csv_semicolon"])
+def test_the_file_name_carries_the_filter(staff_client, kazakh_visit, name):
+    response = staff_client.get(url(name) + "?country=KZ&year=2024")
+
+    extension = "json" if name.endswith("json") else "csv"
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="visits-kz-2024.{extension}"'
+    )
