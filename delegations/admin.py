@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationTabularInline
 
+from regionnews.core.admin.accessibility import LabelledInlineFormSet
 from regionnews.core.admin.history import EditorialAdminMixin
 from regionnews.core.admin.list_filters import (
     CountryListFilter,
@@ -153,6 +154,7 @@ class PersonAdmin(TabbedTranslationAdmin):
 
 class ParticipationInline(TranslationTabularInline):
     model = Participation
+    formset = LabelledInlineFormSet
     fields = ("person", "side", "role", "order")
     autocomplete_fields = ("person",)
     extra = 1
@@ -160,6 +162,7 @@ class ParticipationInline(TranslationTabularInline):
 
 class StopInline(TranslationTabularInline):
     model = Stop
+    formset = LabelledInlineFormSet
     fields = ("organisation", "date", "time", "order", "note")
     autocomplete_fields = ("organisation",)
     extra = 1

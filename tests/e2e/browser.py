@@ -25,6 +25,8 @@ NOT_INSTALLED = (
 AXE_SOURCE_PATH = Path(__file__).parent / "vendor" / "axe.min.js"
 # The WCAG 2.1 level A and AA rules: what the EU Web Accessibility Directive asks.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# The admin pages are checked against WCAG 2.2 AA (target size among them).
+ADMIN_AXE_TAGS = [*AXE_TAGS, "wcag22aa"]
 
 WIDE = 1280
 NARROW = 320
@@ -107,12 +109,15 @@ def axe_source() -> str:
     return AXE_SOURCE_PATH.read_text(encoding="utf-8")
 
 
-def axe_violations(driver: webdriver.Chrome) -> list[dict]:
-    """axe-core's WCAG 2.1 A/AA violations on the page the driver shows."""
+def axe_violations(
+    driver: webdriver.Chrome, tags: list[str] | None = None
+) -> list[dict]:
+    """axe-core's violations of *tags* (WCAG 2.1 A/AA unless given) on the page
+    the driver shows."""
     if not driver.execute_script("return typeof window.axe === 'object'"):
         # Injected through the DevTools protocol, so the page's CSP allows it.
         driver.execute_script(axe_source())
-    return driver.execute_async_script(_AXE_RUN, AXE_TAGS)
+    return driver.execute_async_script(_AXE_RUN, tags or AXE_TAGS)
 
 
 def describe_violations(violations: list[dict]) -> str:

@@ -150,13 +150,11 @@ def make_photo(directory: Path) -> Path:
 def show_tab(browser, field: str, lang: str):
     """Click the language tab of a translated field; its input (hidden for the
     body, which the prose editor shows), once the tab's panel is visible."""
-    tab = browser.find_element(By.CSS_SELECTOR, f"a[href='#tab_id_{field}_{lang}']")
-    tab.click()
-    wait(browser).until(
-        lambda driver: (
-            tab.find_element(By.XPATH, "..").get_attribute("aria-selected") == "true"
-        )
+    tab = browser.find_element(
+        By.CSS_SELECTOR, f"li[role='tab'][aria-controls='tab_id_{field}_{lang}']"
     )
+    tab.click()
+    wait(browser).until(lambda driver: tab.get_attribute("aria-selected") == "true")
     wait(browser).until(
         EC.visibility_of_element_located((By.ID, f"tab_id_{field}_{lang}"))
     )
@@ -233,7 +231,7 @@ def editor_logs_in(browser, server) -> None:
         )
     )
     # The tabs open in the interface language; the language switch says so.
-    tab = browser.find_element(By.CSS_SELECTOR, ".ui-tabs-active a")
+    tab = browser.find_element(By.CSS_SELECTOR, ".ui-tabs-active .ui-tabs-anchor")
     switch = Select(browser.find_element(By.ID, "modeltranslation-main-switch"))
     shown = switch.first_selected_option.get_attribute("textContent")
     assert shown == tab.get_attribute("textContent") == "en"

@@ -14,11 +14,21 @@ import contextlib
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.utils.safestring import mark_safe
+from modeltranslation.translator import NotRegistered, translator
 from reversion_compare.admin import CompareVersionAdmin
 
 from .changes import UnchangedSaveAdminMixin
 from .conflicts import EditConflictAdminMixin
 from .restricted import RestrictedFieldsAdminMixin
+
+
+def translated_base_fields(model) -> frozenset[str]:
+    """The names modeltranslation adds language columns to (title, lead, ...)."""
+    try:
+        return frozenset(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        return frozenset()
 
 
 class HistoryAdmin(CompareVersionAdmin):
@@ -59,6 +69,24 @@ class HistoryAdmin(CompareVersionAdmin):
         else:
             with super().create_revision(request):
                 yield
+
+    def compare(self, obj, version1, version2):
+        """Each change once: modeltranslation's untranslated column (`title`)
+        only mirrors one language's (`title_cs`), which is shown already; an
+        empty value reads as a dash, not as Python's "None"."""
+        diff, has_unfollowed_fields = super().compare(obj, version1, version2)
+        mirrored = translated_base_fields(type(obj))
+        shown = []
+        for item in diff:
+            if getattr(item["field"], "name", None) in mirrored:
+                continue
+            html = str(item["diff"])
+            for mark, tag in (("-", "del"), ("+", "ins")):
+                html = html.replace(
+                    f"<{tag}>{mark} None</{tag}>", f"<{tag}>{mark} —</{tag}>"
+                )
+            shown.append({**item, "diff": mark_safe(html)})
+        return shown, has_unfollowed_fields
 
     def compare_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))

@@ -6,12 +6,14 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
+from django.forms.widgets import Script
 from django.template.loader import render_to_string
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from regionnews.core.admin.accessibility import label_split_widgets
 from regionnews.core.admin.changes import NormalisedChangesFormMixin
 from regionnews.core.languages import language_codes
 from regionnews.core.translation_status import (
@@ -55,8 +57,18 @@ class TabbedTranslationAdmin(TranslationAdmin):
             "modeltranslation/js/tabbed_translation_fields.js",
             # The language switch shows the language the tabs open in.
             "js/translation_tabs.js",
+            # Names and structure for the widgets built in the browser.
+            Script(
+                "js/admin_accessibility.js",
+                **{"data-language-switch": _("Language of the fields below")},
+            ),
         )
-        css = {"all": ("modeltranslation/css/tabbed_translation_fields.css",)}
+        css = {
+            "all": (
+                "modeltranslation/css/tabbed_translation_fields.css",
+                "css/admin_editorial.css",
+            )
+        }
 
 
 # How each translation state reads: a symbol and a word, never colour alone.
@@ -124,6 +136,7 @@ class TranslatedEditorialForm(
         for lang in language_codes():
             if f"title_{lang}" in self.fields:
                 self.fields[f"title_{lang}"].required = False
+        label_split_widgets(self)
 
     def publishes(self, cleaned_data) -> bool:
         """Whether the data would make the object public (subclasses say)."""

@@ -1,0 +1,149 @@
+"""axe-core finds no WCAG 2.2 A/AA violation on the admin pages the project adds
+or customises: the editorial desk is covered by the EU directive too.
+
+The pages are read as a superuser (who sees every field, inline and tool) over
+the demo content; the user and its session are committed once for the module,
+so the read-only `site` server sees them on PostgreSQL as well.
+"""
+
+import pytest
+import reversion
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+from django.urls import reverse
+from reversion.models import Version
+
+from articles.models import Article
+from delegations.models import Organisation, Person, Visit
+
+from .browser import ADMIN_AXE_TAGS, axe_violations, describe_violations
+from .pages import ARTICLE_SLUG_EN, VISIT_SLUG
+
+USERNAME = "axe-admin"
+
+
+@pytest.fixture(scope="module")
+def admin_session(_demo_server, django_db_blocker):
+    """A superuser's session key, committed; both removed afterwards."""
+    with django_db_blocker.unblock():
+        user = get_user_model().objects.create_superuser(
+            USERNAME, "axe@example.org", "pw-for-tests-only"
+        )
+        session = SessionStore()
+        session["_auth_user_id"] = str(user.pk)
+        session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+        session["_auth_user_hash"] = user.get_session_auth_hash()
+        session.create()
+    yield session.session_key
+    with django_db_blocker.unblock():
+        session.delete()
+        user.delete()
+
+
+@pytest.fixture
+def admin_browser(browser, site, admin_session):
+    """The browser signed in as the superuser, the admin in English."""
+    browser.get(site.url + "/robots.txt")
+    browser.add_cookie(
+        {"name": settings.SESSION_COOKIE_NAME, "value": admin_session, "path": "/"}
+    )
+    browser.add_cookie(
+        {"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "path": "/"}
+    )
+    return browser
+
+
+def _article() -> Article:
+    return Article.objects.get(slug_en=ARTICLE_SLUG_EN)
+
+
+def _visit() -> Visit:
+    return Visit.objects.get(slug=VISIT_SLUG)
+
+
+def _versions(obj) -> tuple[int, int]:
+    versions = list(Version.objects.get_for_object(obj).order_by("pk"))
+    return versions[0].pk, versions[-1].pk
+
+
+ADMIN_PAGES = {
+    "article_add": lambda: reverse("admin:articles_article_add"),
+    "article_change": lambda: reverse(
+        "admin:articles_article_change", args=[_article().pk]
+    ),
+    "article_changelist": lambda: reverse("admin:articles_article_changelist"),
+    "article_scheduled": lambda: reverse("admin:articles_article_scheduled"),
+    "article_preview": lambda: reverse(
+        "admin:articles_article_preview", args=[_article().pk, "en"]
+    ),
+    "article_history": lambda: reverse(
+        "admin:articles_article_history", args=[_article().pk]
+    ),
+    "visit_add": lambda: reverse("admin:delegations_visit_add"),
+    "visit_change": lambda: reverse(
+        "admin:delegations_visit_change", args=[_visit().pk]
+    ),
+    "visit_changelist": lambda: reverse("admin:delegations_visit_changelist"),
+    "visit_history": lambda: reverse(
+        "admin:delegations_visit_history", args=[_visit().pk]
+    ),
+    "person_add": lambda: reverse("admin:delegations_person_add"),
+    "person_change": lambda: reverse(
+        "admin:delegations_person_change",
+        args=[Person.objects.get(slug="bakyt-dyussenbayev").pk],
+    ),
+    "person_changelist": lambda: reverse("admin:delegations_person_changelist"),
+    "organisation_add": lambda: reverse("admin:delegations_organisation_add"),
+    "organisation_change": lambda: reverse(
+        "admin:delegations_organisation_change",
+        args=[Organisation.objects.get(slug="skoda-transportation").pk],
+    ),
+}
+
+
+def assert_no_violations(browser, url: str) -> None:
+    browser.get(url)
+    violations = axe_violations(browser, tags=ADMIN_AXE_TAGS)
+    assert not violations, f"axe-core on {url}:\n{describe_violations(violations)}"
+
+
+@pytest.mark.parametrize("page", ADMIN_PAGES)
+def test_admin_page_has_no_accessibility_violations(admin_browser, site, page):
+    assert_no_violations(admin_browser, site.url + ADMIN_PAGES[page]())
+
+
+@pytest.fixture(scope="module")
+def article_with_two_versions(_demo_server, django_db_blocker):
+    """A draft (the public never sees it) saved twice, committed; removed after."""
+    with django_db_blocker.unblock():
+        article = Article(title_en="Compared draft", lead_en="First lead. " * 40)
+        with reversion.create_revision():
+            article.save()
+        article.lead_en = "Second lead, much longer than the first. " * 40
+        article.title_en = "Compared draft, renamed"
+        with reversion.create_revision():
+            article.save()
+    yield article
+    with django_db_blocker.unblock():
+        Version.objects.get_for_object(article).delete()
+        article.delete()
+
+
+def test_admin_compare_page_has_no_accessibility_violations(
+    admin_browser, site, article_with_two_versions
+):
+    article = article_with_two_versions
+    first, last = _versions(article)
+    url = reverse("admin:articles_article_compare", args=[article.pk])
+    assert_no_violations(
+        admin_browser, f"{site.url}{url}?version_id1={first}&version_id2={last}"
+    )
+
+
+def test_admin_login_page_has_no_accessibility_violations(browser, site):
+    browser.get(site.url + "/robots.txt")
+    browser.add_cookie(
+        {"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "path": "/"}
+    )
+    assert_no_violations(browser, site.url + reverse("admin:login"))
