@@ -29,16 +29,16 @@
   }
 
   function fixTabs(root) {
-    root.querySelectorAll(".ui-tabs-nav > li[role=tab] > a").forEach(function (link) {
+    root.querySelectorAll(".ui-tabs-nav > li[role=tab] > a[href]").forEach(function (link) {
       var tab = link.parentElement;
-      var text = document.createElement("span");
-      text.className = link.className;
-      text.id = link.id;
-      text.textContent = link.textContent;
+      // The tab (the <li>) is the control; its link becomes plain text: no
+      // href, no tabindex, no role, so nothing focusable sits inside it.
+      link.removeAttribute("href");
+      link.removeAttribute("tabindex");
+      link.removeAttribute("role");
       if (link.title) {
         tab.title = link.title;
       }
-      link.replaceWith(text);
       tab.addEventListener("click", function () {
         var jq = window.jQuery;
         var container = tab.closest(".ui-tabs");

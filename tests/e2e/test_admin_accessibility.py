@@ -147,3 +147,43 @@ def test_admin_login_page_has_no_accessibility_violations(browser, site):
         {"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "path": "/"}
     )
     assert_no_violations(browser, site.url + reverse("admin:login"))
+
+
+# --- fitting 1280 px -------------------------------------------------------------
+
+OVERFLOW = """
+const box = document.querySelector(arguments[0]);
+return {scroll: box.scrollWidth, client: box.clientWidth,
+        page: document.documentElement.scrollWidth, window: window.innerWidth};
+"""
+
+
+def test_the_itinerary_fits_the_visit_form(admin_browser, site):
+    admin_browser.get(site.url + ADMIN_PAGES["visit_change"]())
+
+    for group in ("#stops-group", "#participations-group"):
+        sizes = admin_browser.execute_script(OVERFLOW, group)
+        assert sizes["scroll"] <= sizes["client"] + 1, (group, sizes)
+    sizes = admin_browser.execute_script(OVERFLOW, "body")
+    assert sizes["page"] <= sizes["window"], sizes
+
+
+def test_titles_fill_the_form_width(admin_browser, site):
+    admin_browser.get(site.url + ADMIN_PAGES["article_change"]())
+
+    width = admin_browser.execute_script(
+        "return document.getElementById('id_title_en').getBoundingClientRect().width"
+    )
+    assert width >= 600
+
+
+def test_list_titles_do_not_wrap_into_a_column_of_words(admin_browser, site):
+    admin_browser.get(site.url + ADMIN_PAGES["article_changelist"]())
+
+    heights = admin_browser.execute_script(
+        """return [...document.querySelectorAll('#result_list td.field-title')]
+          .map((cell) => cell.getBoundingClientRect().height /
+                         parseFloat(getComputedStyle(cell).lineHeight || 16));"""
+    )
+    # Before: eight lines for a long title; now at most four (and padding).
+    assert heights and max(heights) <= 5, heights
