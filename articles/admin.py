@@ -21,6 +21,7 @@ from regionnews.core.admin.translation import (
     TranslationStatusAdminMixin,
     translated,
 )
+from regionnews.core.admin.uploads import ChooseFilesAgainFormMixin
 from regionnews.core.languages import language_codes
 from regionnews.core.slugs import unique_slug
 from regionnews.images.forms import (
@@ -38,6 +39,7 @@ from . import admin_imports  # noqa: F401 - registers ImportJobAdmin
 from .admin_from_visit import WriteFromVisitAdminMixin
 from .admin_proposals import VisitProposalAdminMixin
 from .admin_publishing import PublicationListFilter, PublishingAdminMixin
+from .admin_readonly import ReadOnlyBodyAdminMixin
 from .admin_suggestions import SuggestionsAdminMixin
 from .models import (
     Article,
@@ -103,7 +105,9 @@ class ArticleYearListFilter(YearListFilter):
         return [(str(moment.year), str(moment.year)) for moment in moments]
 
 
-class ArticleAdminForm(ImageAltTextMixin, TranslatedEditorialForm):
+class ArticleAdminForm(
+    ChooseFilesAgainFormMixin, ImageAltTextMixin, TranslatedEditorialForm
+):
     """Slugs per language that never collide, and no publishing half-written.
 
     The main photo is checked by decoding it and needs alt text in every
@@ -173,7 +177,7 @@ class ArticleCountryListFilter(CountryListFilter):
     field_path = "countries"
 
 
-class GalleryImageForm(forms.ModelForm):
+class GalleryImageForm(ChooseFilesAgainFormMixin, forms.ModelForm):
     class Meta:
         field_classes = {
             "image": ImageUploadField,
@@ -249,6 +253,7 @@ class SuggestionDecisionAdmin(ReadOnlyAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(
+    ReadOnlyBodyAdminMixin,
     SuggestionsAdminMixin,
     VisitProposalAdminMixin,
     TranslationStatusAdminMixin,

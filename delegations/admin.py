@@ -24,6 +24,7 @@ from regionnews.core.admin.translation import (
     TranslationStatusAdminMixin,
     translated,
 )
+from regionnews.core.admin.uploads import ChooseFilesAgainFormMixin
 from regionnews.core.languages import language_codes
 from regionnews.core.slugs import unique_slug
 from regionnews.images.forms import ImageAltTextMixin, ImageUploadField
@@ -94,7 +95,7 @@ class OrganisationAdmin(TabbedTranslationAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
-class PersonAdminForm(ImageAltTextMixin, forms.ModelForm):
+class PersonAdminForm(ChooseFilesAgainFormMixin, ImageAltTextMixin, forms.ModelForm):
     """The photo checked by decoding it and described in every language (a
     person's page exists in each; a portrait is never decorative)."""
 

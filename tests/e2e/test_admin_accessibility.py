@@ -10,9 +10,11 @@ import pytest
 import reversion
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
 from reversion.models import Version
+from selenium.webdriver.common.by import By
 
 from articles.models import Article
 from delegations.models import Organisation, Person, Visit
@@ -23,35 +25,54 @@ from .pages import ARTICLE_SLUG_EN, VISIT_SLUG
 USERNAME = "axe-admin"
 
 
+def _session_of(user) -> SessionStore:
+    session = SessionStore()
+    session["_auth_user_id"] = str(user.pk)
+    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    session["_auth_user_hash"] = user.get_session_auth_hash()
+    session.create()
+    return session
+
+
 @pytest.fixture(scope="module")
-def admin_session(_demo_server, django_db_blocker):
-    """A superuser's session key, committed; both removed afterwards."""
+def sessions(_demo_server, django_db_blocker):
+    """Session keys of a superuser and of a staff user who may only view
+    articles, committed; removed afterwards."""
     with django_db_blocker.unblock():
-        user = get_user_model().objects.create_superuser(
-            USERNAME, "axe@example.org", "pw-for-tests-only"
-        )
-        session = SessionStore()
-        session["_auth_user_id"] = str(user.pk)
-        session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-        session["_auth_user_hash"] = user.get_session_auth_hash()
-        session.create()
-    yield session.session_key
+        users = get_user_model().objects
+        admin = users.create_superuser(USERNAME, "axe@example.org", "pw-for-tests")
+        viewer = users.create_user("axe-viewer", password="pw-for-tests", is_staff=True)
+        viewer.user_permissions.add(Permission.objects.get(codename="view_article"))
+        keys = {"admin": _session_of(admin), "viewer": _session_of(viewer)}
+    yield {name: session.session_key for name, session in keys.items()}
     with django_db_blocker.unblock():
-        session.delete()
-        user.delete()
+        for session in keys.values():
+            session.delete()
+        admin.delete()
+        viewer.delete()
 
 
-@pytest.fixture
-def admin_browser(browser, site, admin_session):
-    """The browser signed in as the superuser, the admin in English."""
+def _sign_in(browser, site, session_key):
     browser.get(site.url + "/robots.txt")
     browser.add_cookie(
-        {"name": settings.SESSION_COOKIE_NAME, "value": admin_session, "path": "/"}
+        {"name": settings.SESSION_COOKIE_NAME, "value": session_key, "path": "/"}
     )
     browser.add_cookie(
         {"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "path": "/"}
     )
     return browser
+
+
+@pytest.fixture
+def admin_browser(browser, site, sessions):
+    """The browser signed in as the superuser, the admin in English."""
+    return _sign_in(browser, site, sessions["admin"])
+
+
+@pytest.fixture
+def viewer_browser(browser, site, sessions):
+    """The browser signed in as staff who may only view articles."""
+    return _sign_in(browser, site, sessions["viewer"])
 
 
 def _article() -> Article:
@@ -139,6 +160,25 @@ def test_admin_compare_page_has_no_accessibility_violations(
     assert_no_violations(
         admin_browser, f"{site.url}{url}?version_id1={first}&version_id2={last}"
     )
+
+
+def test_a_read_only_article_has_no_violations_and_no_empty_language_menu(
+    viewer_browser, site
+):
+    url = site.url + ADMIN_PAGES["article_change"]()
+    assert_no_violations(viewer_browser, url)
+
+    assert viewer_browser.find_elements(By.ID, "modeltranslation-main-switch") == []
+    body = viewer_browser.find_element(By.CSS_SELECTOR, ".field-body_html_en .readonly")
+    assert body.find_elements(By.TAG_NAME, "p")
+    assert "<p>" not in body.text
+
+
+def test_an_editable_article_keeps_its_named_language_menu(admin_browser, site):
+    admin_browser.get(site.url + ADMIN_PAGES["article_change"]())
+
+    switch = admin_browser.find_element(By.ID, "modeltranslation-main-switch")
+    assert switch.get_attribute("aria-label") == "Language of the fields below"
 
 
 def test_admin_login_page_has_no_accessibility_violations(browser, site):
