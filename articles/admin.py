@@ -21,7 +21,7 @@ from regionnews.core.admin.translation import (
     TranslationStatusAdminMixin,
     translated,
 )
-from regionnews.core.admin.uploads import ChooseFilesAgainFormMixin
+from regionnews.core.admin.uploads import ChooseFilesAgainAdminMixin
 from regionnews.core.languages import language_codes
 from regionnews.core.slugs import unique_slug
 from regionnews.images.forms import (
@@ -105,9 +105,7 @@ class ArticleYearListFilter(YearListFilter):
         return [(str(moment.year), str(moment.year)) for moment in moments]
 
 
-class ArticleAdminForm(
-    ChooseFilesAgainFormMixin, ImageAltTextMixin, TranslatedEditorialForm
-):
+class ArticleAdminForm(ImageAltTextMixin, TranslatedEditorialForm):
     """Slugs per language that never collide, and no publishing half-written.
 
     The main photo is checked by decoding it and needs alt text in every
@@ -177,7 +175,7 @@ class ArticleCountryListFilter(CountryListFilter):
     field_path = "countries"
 
 
-class GalleryImageForm(ChooseFilesAgainFormMixin, forms.ModelForm):
+class GalleryImageForm(forms.ModelForm):
     class Meta:
         field_classes = {
             "image": ImageUploadField,
@@ -253,6 +251,7 @@ class SuggestionDecisionAdmin(ReadOnlyAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(
+    ChooseFilesAgainAdminMixin,
     ReadOnlyBodyAdminMixin,
     SuggestionsAdminMixin,
     VisitProposalAdminMixin,

@@ -24,7 +24,7 @@ from regionnews.core.admin.translation import (
     TranslationStatusAdminMixin,
     translated,
 )
-from regionnews.core.admin.uploads import ChooseFilesAgainFormMixin
+from regionnews.core.admin.uploads import ChooseFilesAgainAdminMixin
 from regionnews.core.languages import language_codes
 from regionnews.core.slugs import unique_slug
 from regionnews.images.forms import ImageAltTextMixin, ImageUploadField
@@ -95,7 +95,7 @@ class OrganisationAdmin(TabbedTranslationAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
-class PersonAdminForm(ChooseFilesAgainFormMixin, ImageAltTextMixin, forms.ModelForm):
+class PersonAdminForm(ImageAltTextMixin, forms.ModelForm):
     """The photo checked by decoding it and described in every language (a
     person's page exists in each; a portrait is never decorative)."""
 
@@ -109,7 +109,7 @@ class PersonAdminForm(ChooseFilesAgainFormMixin, ImageAltTextMixin, forms.ModelF
 
 
 @admin.register(Person)
-class PersonAdmin(TabbedTranslationAdmin):
+class PersonAdmin(ChooseFilesAgainAdminMixin, TabbedTranslationAdmin):
     form = PersonAdminForm
     list_display = ("photo_thumbnail", "full_name", "country", "title")
     list_display_links = ("photo_thumbnail", "full_name")

@@ -81,3 +81,22 @@ def test_a_failed_save_without_a_photo_says_nothing_of_photos(admin_client_logge
 
     assert response.status_code == 200
     assert "Choose it again" not in response.text
+
+
+def test_a_refused_photo_is_asked_for_again_too(admin_client_logged):
+    response = admin_client_logged.post(
+        reverse("admin:articles_article_add"),
+        {
+            "title_en": "Ambassador visited",
+            "status": Article.Status.DRAFT,
+            "main_image": upload("lead.jpg"),
+            # No alt text: the photo itself is refused.
+            "gallery-TOTAL_FORMS": "0",
+            "gallery-INITIAL_FORMS": "0",
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert response.status_code == 200
+    assert "lead.jpg" in response.text
+    assert "Choose it again before saving" in response.text
