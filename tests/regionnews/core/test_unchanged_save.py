@@ -124,3 +124,14 @@ def test_html_is_compared_without_whitespace_between_tags():
         "<p>a</p><p>b</p>"
     )
     assert normalise_html("<p>a</p>") != normalise_html("<p>b</p>")
+
+
+def test_the_message_is_in_the_admins_language(editor_client, article):
+    form = editor_client.get(change_url(article))
+
+    response = editor_client.post(
+        change_url(article), as_a_browser_sends_it(form), HTTP_ACCEPT_LANGUAGE="cs"
+    )
+
+    [message] = messages_of(response)
+    assert "nic se proto neuložilo" in message
