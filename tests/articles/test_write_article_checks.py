@@ -138,7 +138,9 @@ def test_a_generated_draft_is_marked_and_not_complete(visit):
 def test_the_mark_shows_in_the_list_and_on_the_form(admin_client_logged, visit):
     article = article_create_from_visit(visit=visit, user=None)
 
-    listing = admin_client_logged.get(reverse("admin:articles_article_changelist"))
+    listing = admin_client_logged.get(
+        reverse("admin:articles_article_changelist"), HTTP_ACCEPT_LANGUAGE="en"
+    )
     form = admin_client_logged.get(change_url(article))
 
     assert "generated, needs a check" in listing.text
@@ -167,7 +169,7 @@ def test_the_visit_form_lists_its_articles_beside_the_button(
 ):
     article = article_create_from_visit(visit=visit, user=None)
 
-    response = admin_client_logged.get(visit_url(visit))
+    response = admin_client_logged.get(visit_url(visit), HTTP_ACCEPT_LANGUAGE="en")
 
     assert "would write another draft" in response.text
     assert reverse("admin:articles_article_change", args=[article.pk]) in response.text
@@ -177,7 +179,7 @@ def test_with_articles_already_the_button_asks_first(admin_client_logged, visit)
     article = article_create_from_visit(visit=visit, user=None)
     Article.objects.filter(pk=article.pk).update(needs_check=False)
 
-    response = admin_client_logged.post(write_url(visit))
+    response = admin_client_logged.post(write_url(visit), HTTP_ACCEPT_LANGUAGE="en")
 
     assert response.status_code == 200
     assert "Write another draft" in response.text

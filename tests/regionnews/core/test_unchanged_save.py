@@ -54,7 +54,9 @@ def test_an_untouched_form_saves_nothing(editor_client, article):
     version_before = Article.objects.get(pk=article.pk).version
     form = editor_client.get(change_url(article))
 
-    response = editor_client.post(change_url(article), as_a_browser_sends_it(form))
+    response = editor_client.post(
+        change_url(article), as_a_browser_sends_it(form), HTTP_ACCEPT_LANGUAGE="en"
+    )
 
     assert response.status_code == 302
     assert not Version.objects.get_for_object(article).exists()
