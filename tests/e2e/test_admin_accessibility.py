@@ -15,6 +15,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
 from reversion.models import Version
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.wait import WebDriverWait
 
 from articles.models import Article
 from delegations.models import Organisation, Person, Visit
@@ -115,6 +116,9 @@ ADMIN_PAGES = {
         args=[Person.objects.get(slug="bakyt-dyussenbayev").pk],
     ),
     "person_changelist": lambda: reverse("admin:delegations_person_changelist"),
+    "organisation_changelist": lambda: reverse(
+        "admin:delegations_organisation_changelist"
+    ),
     "organisation_add": lambda: reverse("admin:delegations_organisation_add"),
     "organisation_change": lambda: reverse(
         "admin:delegations_organisation_change",
@@ -227,3 +231,23 @@ def test_list_titles_do_not_wrap_into_a_column_of_words(admin_browser, site):
     )
     # Before: eight lines for a long title; now at most four (and padding).
     assert heights and max(heights) <= 5, heights
+
+
+def test_the_write_another_draft_question_has_no_violations(admin_browser, site):
+    """The demo visit has its article: the button asks before writing another
+    (a page that writes nothing, so the read-only server will do)."""
+    admin_browser.get(site.url + ADMIN_PAGES["visit_change"]())
+    notice = admin_browser.find_element(By.CSS_SELECTOR, ".visit-articles-notice")
+    assert notice.find_elements(By.TAG_NAME, "a")
+    button = admin_browser.find_element(By.CSS_SELECTOR, ".object-tool-form button")
+
+    button.click()
+
+    WebDriverWait(admin_browser, 10).until(
+        lambda driver: (
+            driver.find_elements(By.CSS_SELECTOR, ".visit-articles")
+            and "from-visit" in driver.current_url
+        )
+    )
+    violations = axe_violations(admin_browser, tags=ADMIN_AXE_TAGS)
+    assert not violations, describe_violations(violations)
