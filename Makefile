@@ -8,10 +8,11 @@ PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres install lock messages makemessages lint format check demo clean browser eval-extraction bench-import
+.PHONY: help run test test-postgres install lock messages makemessages lint format check demo demo-reset clean browser eval-extraction bench-import
 
 help:
 	@echo "make run            set up, load the demo content, serve on http://127.0.0.1:$(PORT)"
+	@echo "make demo-reset     write the demo content back over any changes made to it"
 	@echo "make test           the whole test suite (DATABASE_URL picks the database)"
 	@echo "make test-postgres  the suite on PostgreSQL at $(PG_URL)"
 	@echo "make lint           ruff, import layers, djhtml, Django checks, migrations check"
@@ -58,11 +59,16 @@ makemessages: install
 	$(BIN)/python manage.py makemessages --locale=cs --locale=de --no-obsolete \
 		--ignore='.venv/*' --ignore='tests/*' --add-location=file
 
+# The demo content is created when missing and otherwise left alone, so that
+# `make run` keeps what an editor changed; `make demo-reset` restores it.
 demo: install messages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py createinitialrevisions --comment "Demo content"
 	$(BIN)/python manage.py create_demo_admin
+
+demo-reset: install messages
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content --reset
 
 run: demo
 	@echo

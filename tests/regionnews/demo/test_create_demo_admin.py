@@ -1,3 +1,5 @@
+"""`create_demo_admin`: the local superuser of `make run`, refused with DEBUG off."""
+
 import io
 
 import pytest
