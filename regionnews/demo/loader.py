@@ -9,8 +9,9 @@ loaded object has exactly one entry in its history.
 Demo content is created when it is missing and otherwise left alone: an editor
 may have changed it, and loading again (every `make run`) must not undo that.
 Everything is found by slug (an article by any of its languages' slugs).
-`reset=True` writes the demo's content back over what is there, as a new
-revision, with every translation confirmed as up to date. The one exception to
+`reset=True` writes the demo's content back over every demo object (links and
+itineraries included), each visit and article as a new revision in its
+history, with every translation confirmed as up to date. The one exception to
 "left alone" is a planned visit nobody has edited whose date has passed: it
 moves ahead again, so the home page keeps an upcoming visit.
 """
@@ -146,8 +147,7 @@ class DemoLoader:
         moved: bool = False,
     ) -> EditorialModel:
         """Create, keep or rewrite one visit or article, in a revision of its own."""
-        keep = existing is not None and not moved
-        if keep and (not self.reset or untouched_since_loaded(existing)):
+        if existing is not None and not (self.reset or moved):
             self.counts[KEPT] += 1
             return existing
         if existing is not None:
