@@ -17,7 +17,6 @@ from .filters import ArticleFilter
 from .models import Article, GalleryImage
 from .selectors import articles_for_listing
 
-
 HOME_GRID = 6
 HOME_VISITS = 3
 

@@ -59,7 +59,8 @@ def project(lon: float, lat: float) -> Point:
 
 def decode_arcs(topology: dict) -> list[list[Point]]:
     """The topology's arcs as absolute longitude/latitude points."""
-    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    transform = topology["transform"]
+    (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
     arcs = []
     for arc in topology["arcs"]:
         x = y = 0

@@ -27,20 +27,16 @@ def legend(largest: int) -> list[dict]:
 
 @register.inclusion_tag("includes/maps/world_map.html")
 def world_map(countries, heading_id="map-heading"):
-    countries = list(countries)
-    context = maps.world_map((country, country.visit_count) for country in countries)
-    ranked = sorted(countries, key=lambda country: -country.visit_count)
+    table = [country for country in countries if country.visit_count > 0]
+    context = maps.world_map((country, country.visit_count) for country in table)
+    largest = context["largest"]
     context.update(
-        table=[country for country in countries if country.visit_count > 0],
-        legend=legend(context["largest"]),
-        most=ranked[0] if ranked and ranked[0].visit_count else None,
-        leaders=", ".join(
-            country.name
-            for country in countries
-            if ranked and country.visit_count == ranked[0].visit_count
-        ),
-        all_equal=len({country.visit_count for country in ranked if country.visit_count})
-        == 1,
+        table=table,
+        legend=legend(largest),
+        most=max(table, key=lambda country: country.visit_count, default=None),
+        # Every country with the largest count, not just the first of a tie.
+        leaders=", ".join(c.name for c in table if c.visit_count == largest),
+        all_equal=len({country.visit_count for country in table}) == 1,
         heading_id=heading_id,
     )
     return context

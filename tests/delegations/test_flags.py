@@ -15,7 +15,9 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 FLAGS = settings.BASE_DIR / "static" / "vendor" / "flag-icons"
-IMG = re.compile(r'<img class="flag flag--\w+" src="([^"]+)" alt="" width="\d+" height="\d+">')
+IMG = re.compile(
+    r'<img class="flag flag--\w+" src="([^"]+)" alt="" width="\d+" height="\d+">'
+)
 
 
 def en(name, **kwargs):
@@ -54,7 +56,7 @@ def test_country_index_shows_each_partner_flag(client):
 
     html = client.get(en("delegations:country_list")).content.decode()
 
-    flags = [src for src in IMG.findall(html)]
+    flags = IMG.findall(html)
     assert any(src.endswith("/kz.svg") for src in flags)
     assert any(src.endswith("/de.svg") for src in flags)
 

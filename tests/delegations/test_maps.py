@@ -27,13 +27,11 @@ def en(name, **kwargs):
 
 
 def world_map_of(html):
-    """(the parsed map <svg>, {code: count} linked on it, [(name, count)] in the table)."""
+    """(the map's <svg>, {code: count} linked on it, [(name, count)] in its table)."""
     start = html.index('<figure class="world-map">')
     block = html[start : html.index("</figure>", start)]
     svg = ET.fromstring(block[block.index("<svg") : block.index("</svg>") + 6])
-    linked = {
-        a.get("data-code"): int(a.get("data-count")) for a in svg.iter(f"{SVG}a")
-    }
+    linked = {a.get("data-code"): int(a.get("data-count")) for a in svg.iter(f"{SVG}a")}
     table = block[block.index("<tbody>") : block.index("</tbody>")]
     rows = re.findall(
         r'<th scope="row"><a href="[^"]*">([^<]*)</a></th>'
@@ -124,7 +122,8 @@ def test_country_page_has_a_locator_map_of_that_country(client):
     html = client.get(en("delegations:country_detail", code="kz")).content.decode()
 
     start = html.index('<figure class="locator-map">')
-    svg = ET.fromstring(html[html.index("<svg", start) : html.index("</svg>", start) + 6])
+    end = html.index("</svg>", start) + len("</svg>")
+    svg = ET.fromstring(html[html.index("<svg", start) : end])
     assert svg.get("role") == "img"
     assert svg.get("aria-label") == "Kazakhstan on the map of the world"
     country = svg.find(f"{SVG}path[@class='locator-map__country']")
