@@ -205,10 +205,17 @@ def counted_public_visits() -> QuerySet[Visit]:
     return Visit.objects.public().exclude(status=Visit.Status.CANCELLED)
 
 
+def held_public_visits() -> QuerySet[Visit]:
+    """What the statistics count: public visits that took place. A planned visit
+    has not (yet), and a cancelled one never will: neither makes a country or a
+    place "most visited"."""
+    return Visit.objects.public().filter(status=Visit.Status.HELD)
+
+
 def visit_statistics() -> Statistics:
     """Visits per country (top 15 and the rest), per year, and the most-toured
     organisations, in three queries."""
-    visits = counted_public_visits()
+    visits = held_public_visits()
     countries = sorted(
         Country.objects.filter(visits__in=visits).annotate(n=Count("visits")),
         key=lambda country: (-country.n, collation_key(country.name)),
