@@ -126,7 +126,7 @@ def test_one_day_visit_does_not_repeat_its_date(client):
     with translation.override("cs"):
         html = client.get(visit.get_absolute_url()).content.decode()
 
-    facts = html[html.index('class="facts"') :]
+    facts = html[html.index('class="facts facts--stacked"') :]
     facts = facts[: facts.index("</dl>")]
     assert facts.count("<time") == 1
     assert f"4.{NBSP}dubna 2024" in facts
