@@ -8,7 +8,7 @@ PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres install messages makemessages lint format check demo clean browser
+.PHONY: help run test test-postgres install messages makemessages lint format check demo clean browser screenshots
 
 help:
 	@echo "make run            set up, load the demo content, serve on http://127.0.0.1:$(PORT)"
@@ -17,6 +17,7 @@ help:
 	@echo "make lint           ruff lint + format check, Django checks, migrations check"
 	@echo "make makemessages   refresh locale/*/django.po from the code (needs GNU gettext)"
 	@echo "make browser        install Debian's chromium + chromium-driver for tests/e2e (root)"
+	@echo "make screenshots    every public page type in cs/en/de at 1280 and 320 px -> artifacts/screenshots/"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +69,11 @@ browser:
 		echo "Run as root (sudo make browser) to install chromium and chromium-driver." >&2; \
 		exit 1; \
 	fi
+
+# Headless Chromium over the demo content in a throwaway SQLite database (served
+# by runserver on a spare port). DOCS=1 also refreshes docs/screenshots/.
+screenshots: install messages
+	$(BIN)/python scripts/screenshots.py $(if $(DOCS),--docs)
 
 lint: install
 	$(BIN)/ruff check .
