@@ -78,9 +78,18 @@ class OrganisationAdmin(TabbedTranslationAdmin):
     list_display = ("name", "kind", "city", "country")
     list_filter = ("kind", CountryListFilter)
     list_select_related = ("country",)
-    search_fields = translated("name", "city")
+    search_fields = (*translated("name", "city"), "aliases")
     autocomplete_fields = ("country",)
-    fields = ("name", "slug", "kind", "city", "country", "website", "description")
+    fields = (
+        "name",
+        "aliases",
+        "slug",
+        "kind",
+        "city",
+        "country",
+        "website",
+        "description",
+    )
     # Django 6 makes https the scheme assumed for "example.org"; opt in now.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
