@@ -23,6 +23,8 @@ SHADES = 4
 LOCATOR_MIN_WIDTH = 150
 LOCATOR_RATIO = 1.5
 LOCATOR_MARGIN = 0.35
+# Frames narrower than this (viewBox units) draw the country at the finer level.
+LOCATOR_DETAIL_BELOW = 300
 # Below this size (viewBox units) a country is also marked with a circle.
 TINY = 6
 
@@ -127,14 +129,19 @@ def locator_map(code: str) -> dict | None:
     if record is None:
         return None
     frame = locator_frame(record)
+    # The neighbours are grey context: the world map's coarse outlines are
+    # enough for them and keep the page light (about 10 kB instead of 70 kB
+    # for a country in Europe). The country itself is drawn finely unless the
+    # frame is so wide that the coarse outline is as good.
     neighbours = [
-        other["detail"]
+        other["world"]
         for other_code, other in shapes.items()
         if other_code != code.upper() and overlaps(other["extent"], frame)
     ]
+    fine = frame[2] < LOCATOR_DETAIL_BELOW
     return {
         "frame": frame,
         "neighbours": neighbours,
-        "path": record["detail"],
+        "path": record["detail" if fine else "world"],
         "marker": marker(record),
     }

@@ -228,3 +228,11 @@ def test_equal_earth_puts_the_prime_meridian_in_the_middle():
     x, _y = map_build.project(0, 0)
 
     assert x == pytest.approx(500)
+
+
+def test_locator_map_stays_light():
+    """Neighbours are drawn coarsely: a country in Europe costs ~10 kB, not 70."""
+    for code in ["CZ", "DE", "KZ", "RU", "US"]:
+        drawn = locator_map(code)
+        size = sum(len(d) for d in drawn["neighbours"]) + len(drawn["path"])
+        assert size < 40_000, (code, size)

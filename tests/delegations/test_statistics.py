@@ -173,10 +173,18 @@ def test_data_tables_are_folded_under_their_charts(client, visits):
     assert html.count("<summary>Show the figures as a table</summary>") == 3
 
 
-def summary_of(rows):
+def summary_of(rows, lang="en"):
     from regionnews.core.templatetags.charts import summary
 
-    return summary(layout(rows)[0])
+    with translation.override(lang):
+        return summary(layout(rows)[0])
+
+
+def test_summary_is_translated_with_czech_plurals():
+    rows = [Tally(code, 1) for code in ["AT", "DE", "JP", "KZ", "KR"]]
+
+    assert summary_of(rows, "cs").startswith("Všech 5 sloupců je stejných")
+    assert summary_of(rows[:3], "cs").startswith("Všechny 3 sloupce jsou stejné")
 
 
 def test_summary_says_when_all_bars_are_equal():
