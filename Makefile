@@ -8,7 +8,7 @@ PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres install lock messages makemessages lint format check demo demo-reset clean browser eval-extraction bench-import
+.PHONY: help run test test-postgres install lock messages makemessages lint format check demo demo-reset clean browser eval-extraction bench-import screenshots
 
 help:
 	@echo "make run            set up, load the demo content, serve on http://127.0.0.1:$(PORT)"
@@ -21,6 +21,7 @@ help:
 	@echo "make eval-extraction  precision and recall of the visit extraction on the annotated corpus"
 	@echo "make bench-import   generate 10,000 exported articles and time their import"
 	@echo "make browser        install Debian's chromium + chromium-driver for tests/e2e (root)"
+	@echo "make screenshots    every public page type in cs/en/de at 1280 and 320 px -> artifacts/screenshots/"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -95,6 +96,11 @@ browser:
 		echo "Run as root (sudo make browser) to install chromium and chromium-driver." >&2; \
 		exit 1; \
 	fi
+
+# Headless Chromium over the demo content in a throwaway SQLite database (served
+# by runserver on a spare port). DOCS=1 also refreshes docs/screenshots/.
+screenshots: install messages
+	$(BIN)/python scripts/screenshots.py $(if $(DOCS),--docs)
 
 lint: install
 	$(BIN)/ruff check .
