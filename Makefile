@@ -8,10 +8,11 @@ PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres install lock messages makemessages lint format check demo clean browser eval-extraction bench-import
+.PHONY: help run test test-postgres install lock messages makemessages lint format check demo demo-reset clean browser eval-extraction bench-import screenshots
 
 help:
 	@echo "make run            set up, load the demo content, serve on http://127.0.0.1:$(PORT)"
+	@echo "make demo-reset     write the demo content back over any changes made to it"
 	@echo "make test           the whole test suite (DATABASE_URL picks the database)"
 	@echo "make test-postgres  the suite on PostgreSQL at $(PG_URL)"
 	@echo "make lint           ruff, import layers, djhtml, Django checks, migrations check"
@@ -20,6 +21,7 @@ help:
 	@echo "make eval-extraction  precision and recall of the visit extraction on the annotated corpus"
 	@echo "make bench-import   generate 10,000 exported articles and time their import"
 	@echo "make browser        install Debian's chromium + chromium-driver for tests/e2e (root)"
+	@echo "make screenshots    every public page type in cs/en/de at 1280 and 320 px -> artifacts/screenshots/"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,11 +60,16 @@ makemessages: install
 	$(BIN)/python manage.py makemessages --locale=cs --locale=de --no-obsolete \
 		--ignore='.venv/*' --ignore='tests/*' --add-location=file
 
+# The demo content is created when missing and otherwise left alone, so that
+# `make run` keeps what an editor changed; `make demo-reset` restores it.
 demo: install messages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py createinitialrevisions --comment "Demo content"
 	$(BIN)/python manage.py create_demo_admin
+
+demo-reset: install messages
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content --reset
 
 run: demo
 	@echo
@@ -89,6 +96,11 @@ browser:
 		echo "Run as root (sudo make browser) to install chromium and chromium-driver." >&2; \
 		exit 1; \
 	fi
+
+# Headless Chromium over the demo content in a throwaway SQLite database (served
+# by runserver on a spare port). DOCS=1 also refreshes docs/screenshots/.
+screenshots: install messages
+	$(BIN)/python scripts/screenshots.py $(if $(DOCS),--docs)
 
 lint: install
 	$(BIN)/ruff check .

@@ -26,14 +26,15 @@ from regionnews.core.admin.translation import (
 )
 from regionnews.core.admin.uploads import ChooseFilesAgainAdminMixin
 from regionnews.core.languages import language_codes
+from regionnews.core.site import ADMIN_SITE_HEADER
 from regionnews.core.slugs import unique_slug
 from regionnews.images.forms import ImageAltTextMixin, ImageUploadField
 from regionnews.images.thumbnails import admin_thumbnail
 
 from .models import Country, Organisation, Participation, Person, Stop, Visit
 
-admin.site.site_header = _("regionnews – editorial office")
-admin.site.site_title = _("regionnews editorial office")
+admin.site.site_header = ADMIN_SITE_HEADER
+admin.site.site_title = ADMIN_SITE_HEADER
 admin.site.index_title = _("Articles and visits")
 
 

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils.translation import ngettext
 
@@ -205,10 +205,17 @@ def counted_public_visits() -> QuerySet[Visit]:
     return Visit.objects.public().exclude(status=Visit.Status.CANCELLED)
 
 
+def held_public_visits() -> QuerySet[Visit]:
+    """What the statistics count: public visits that took place. A planned visit
+    has not (yet), and a cancelled one never will: neither makes a country or a
+    place "most visited"."""
+    return Visit.objects.public().filter(status=Visit.Status.HELD)
+
+
 def visit_statistics() -> Statistics:
     """Visits per country (top 15 and the rest), per year, and the most-toured
     organisations, in three queries."""
-    visits = counted_public_visits()
+    visits = held_public_visits()
     countries = sorted(
         Country.objects.filter(visits__in=visits).annotate(n=Count("visits")),
         key=lambda country: (-country.n, collation_key(country.name)),
@@ -248,6 +255,39 @@ def visit_statistics() -> Statistics:
         per_year=per_year,
         per_organisation=per_organisation,
         total=sum(country.n for country in countries),
+    )
+
+
+def partner_countries() -> list[Country]:
+    """Countries with public visits that took place or will (cancelled ones did
+    not), each with its `visit_count`, by name in the reader's language: the
+    world map and the country index, in one query."""
+    countries = Country.objects.filter(visits__in=counted_public_visits()).annotate(
+        visit_count=Count("visits")
+    )
+    return sorted(countries, key=lambda country: collation_key(country.name))
+
+
+@dataclass(frozen=True)
+class Glance:
+    """The home page's "at a glance" figures (public visits, cancelled left out)."""
+
+    visits_this_year: int
+    countries: int
+    organisations: int
+
+
+def at_a_glance(year: int, partners: list[Country]) -> Glance:
+    """Visits in *year*, partner countries (given: the map has them already) and
+    organisations toured, in one query."""
+    figures = counted_public_visits().aggregate(
+        this_year=Count("pk", filter=Q(start_date__year=year), distinct=True),
+        organisations=Count("stops__organisation", distinct=True),
+    )
+    return Glance(
+        visits_this_year=figures["this_year"],
+        countries=len(partners),
+        organisations=figures["organisations"],
     )
 
 

@@ -23,6 +23,7 @@ from .selectors import (
     country_organisations,
     country_people,
     country_timeline,
+    partner_countries,
     visit_statistics,
     visits_for_listing,
     visits_per_year,
@@ -94,11 +95,7 @@ class CountryListView(ListView):
     context_object_name = "countries"
 
     def get_queryset(self):
-        return (
-            Country.objects.with_public_visit_count()
-            .filter(public_visit_count__gt=0)
-            .order_by("name")
-        )
+        return partner_countries()
 
 
 class CountryDetailView(DetailView):
