@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     # The content apps: articles may use delegations, never the reverse.
     "delegations",
     "articles",
+    "regionnews.demo",
     # Features that span the content apps; the apps plug in by registering
     # adapters in their AppConfig.ready().
     "regionnews.search",
