@@ -78,6 +78,15 @@ class ArticleQuerySet(models.QuerySet):
             status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
         )
 
+    def next_publication_time(self):
+        """When the next scheduled article appears (None when none is scheduled)."""
+        return (
+            self.scheduled()
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
 
 class Article(EditorialModel):
     class Status(models.TextChoices):

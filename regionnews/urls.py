@@ -41,6 +41,11 @@ urlpatterns += i18n_patterns(
     path(_("search/"), SearchView.as_view(), name="search"),
 )
 
+# `make bench` measures every page as a ratio to this bare view, served through
+# the same middleware; it exists only when BENCH_BARE_VIEW=1 (never in production).
+if settings.BENCH_BARE_VIEW:
+    urlpatterns.insert(0, path("bench/bare", views.bench_bare, name="bench_bare"))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

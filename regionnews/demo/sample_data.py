@@ -23,6 +23,7 @@ from django.utils.text import slugify
 
 from articles.models import Article, Topic
 from delegations.models import Country, Organisation, Participation, Person, Stop, Visit
+from regionnews.core.content_generation import bump_content_generation
 from regionnews.core.languages import language_codes
 from regionnews.core.translation_status import fingerprint
 
@@ -367,6 +368,8 @@ class SampleData:
                     min(start + batch_size, self.size.articles),
                     self.size.articles,
                 )
+        # bulk_create sends no signals: make cached pages stale ourselves.
+        bump_content_generation()
         return {
             "articles": self.size.articles,
             "visits": len(visits),
