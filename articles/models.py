@@ -186,6 +186,12 @@ class Article(EditorialModel):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-pk"]
+        indexes = [
+            # The public lists: published, newest first, at any archive size.
+            models.Index(
+                fields=["status", "published_at", "id"], name="article_public_order"
+            ),
+        ]
         permissions = [("publish_article", _("Can publish and unpublish articles"))]
 
     def __str__(self):

@@ -264,6 +264,12 @@ class Visit(SluggedModel, EditorialModel):
         verbose_name = _("visit")
         verbose_name_plural = _("visits")
         ordering = ["-start_date", "-pk"]
+        indexes = [
+            # The public visit lists, newest first, at any archive size.
+            models.Index(
+                fields=["visibility", "start_date", "id"], name="visit_public_order"
+            ),
+        ]
         permissions = [
             ("view_internal_notes", _("Can see the internal notes of visits"))
         ]

@@ -18,6 +18,7 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import ngettext
 
 from regionnews.core.access import is_staff
+from regionnews.core.content_generation import cached_for_generation
 from regionnews.core.text import collation_key
 
 from .models import Country, Organisation, Participation, Person, Stop, Visit
@@ -105,17 +106,26 @@ def with_people_and_itinerary(visits: QuerySet[Visit]) -> QuerySet[Visit]:
 # --- choices for the visit filter --------------------------------------------------
 
 
+def visibility_of(user) -> str:
+    """What a cached choice list depends on: whether internal visits count."""
+    return "staff" if is_staff(user) else "public"
+
+
 def countries_with_visits(user) -> list[Country]:
     """Countries with a visit *user* may see, by name in the reader's language."""
-    visits = Visit.objects.visible_to(user).filter(country=OuterRef("pk"))
-    countries = Country.objects.filter(Exists(visits))
+    visits = Visit.objects.visible_to(user)
+    countries = cached_for_generation(
+        f"countries-with-visits:{visibility_of(user)}",
+        lambda: list(Country.objects.filter(pk__in=visits.values("country_id"))),
+    )
     return sorted(countries, key=lambda country: collation_key(country.name))
 
 
 def toured_organisations(user) -> QuerySet[Organisation]:
     """Organisations toured in a visit *user* may see (the filter's choices)."""
-    visits = Visit.objects.visible_to(user).filter(stops__organisation=OuterRef("pk"))
-    return Organisation.objects.filter(Exists(visits))
+    # IN (one pass over the stops), not EXISTS per organisation.
+    stops = Stop.objects.filter(visit__in=Visit.objects.visible_to(user))
+    return Organisation.objects.filter(pk__in=stops.values("organisation_id"))
 
 
 def participants(user) -> QuerySet[Person]:

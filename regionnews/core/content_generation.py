@@ -19,6 +19,7 @@ import datetime
 import logging
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
@@ -30,6 +31,8 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "content-generation"
 NextChange = Callable[[], datetime.datetime | None]
 
+T = TypeVar("T")
+_MISSING = object()
 _content_models: set[type] = set()
 _next_change_providers: list[NextChange] = []
 
@@ -89,6 +92,34 @@ def register_content_models(*models: type) -> None:
         post_save.connect(bump_content_generation, sender=model, dispatch_uid=uid)
         post_delete.connect(bump_content_generation, sender=model, dispatch_uid=uid)
     m2m_changed.connect(_on_m2m_changed, dispatch_uid="content_generation.m2m")
+
+
+def cached_for_generation(
+    name: str, compute: Callable[[], T], timeout: int = 3600
+) -> T:
+    """*compute()*, kept until the content changes: for what every cold page
+    needs and that only a write changes (filter choices, counts, sitemaps).
+
+    *name* must say everything the value depends on besides the content (e.g.
+    whether internal records count). Without a reachable cache it computes.
+    """
+    generation = current_generation()
+    if generation is None:
+        return compute()
+    key = f"generation-cached:{name}:{generation}"
+    cache = page_cache()
+    try:
+        value = cache.get(key, _MISSING)
+    except Exception:
+        logger.exception("Page cache unreachable: reading %s", name)
+        return compute()
+    if value is _MISSING:
+        value = compute()
+        try:
+            cache.set(key, value, timeout)
+        except Exception:
+            logger.exception("Page cache unreachable: storing %s", name)
+    return value
 
 
 def register_next_change(provider: NextChange) -> None:
