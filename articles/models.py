@@ -175,7 +175,7 @@ class Article(EditorialModel):
         related_name="articles",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 
     objects = ArticleQuerySet.as_manager()
 

@@ -252,7 +252,7 @@ class Visit(SluggedModel, EditorialModel):
         help_text=_("Seen by staff only, never published."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 
     objects = VisitQuerySet.as_manager()
 

@@ -222,6 +222,8 @@ PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 600)
 PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
+# Objects per sitemap page (each listed in every language, with alternates).
+SITEMAP_PAGE_SIZE = env_int("SITEMAP_PAGE_SIZE", 1000)
 PAGE_CACHE_SKIP_PATHS = ("/admin/", "/healthz", "/bench/", "/static/", "/media/")
 
 # `make bench` only: serve a bare HttpResponse("ok") at /bench/bare as the
