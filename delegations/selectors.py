@@ -144,15 +144,34 @@ def counted(visits: Iterable[Visit]) -> list[Visit]:
     return [visit for visit in visits if visit.status != Visit.Status.CANCELLED]
 
 
-def country_timeline(country: Country, user) -> list[YearOfVisits]:
-    """The country's visits *user* may see, by year, newest first (2 queries)."""
+# How many items a section of a country, person or organisation page shows;
+# the rest is one link away, on the list filtered by that record.
+SECTION_LIMIT = 20
+
+
+def country_timeline(country: Country, user, limit: int = SECTION_LIMIT):
+    """The country's latest *limit* visits *user* may see, by year, newest first."""
     visits = (
         visits_for_listing(user).filter(country=country).order_by("-start_date", "-pk")
-    )
+    )[:limit]
     return [
         YearOfVisits(year=year, visits=list(group))
         for year, group in itertools.groupby(visits, key=lambda v: v.start_date.year)
     ]
+
+
+def country_visit_counts(country: Country, user) -> tuple[int, list[Tally]]:
+    """All of the country's visits *user* may see, counted in the database: the
+    total, and the chart's visits per year (cancelled ones not counted)."""
+    visits = Visit.objects.visible_to(user).filter(country=country).order_by()
+    per_year = (
+        visits.exclude(status=Visit.Status.CANCELLED)
+        .annotate(year=ExtractYear("start_date"))
+        .values("year")
+        .annotate(n=Count("pk"))
+    )
+    counts = {row["year"]: row["n"] for row in per_year}
+    return visits.count(), tallies_by_year(counts)
 
 
 def visits_per_year(visits: Iterable[Visit]) -> list[Tally]:
@@ -184,8 +203,11 @@ def country_people(country: Country, user) -> QuerySet[Person]:
     return people
 
 
-def country_organisations(country: Country, user) -> list[Organisation]:
-    """Organisations toured by the country's visits, with how many visits each.
+def country_organisations(
+    country: Country, user, limit: int = SECTION_LIMIT
+) -> list[Organisation]:
+    """The *limit* organisations most toured by the country's visits, with how
+    many visits each.
 
     `visit_count` counts the visits *user* may see, so the public count never
     includes an internal visit; staff also get `is_public`, as for people.
@@ -197,8 +219,9 @@ def country_organisations(country: Country, user) -> list[Organisation]:
     if is_staff(user):
         public = Organisation.objects.public().filter(pk=OuterRef("pk"))
         organisations = organisations.annotate(is_public=Exists(public))
+    most_visited = organisations.order_by("-visit_count", "pk")[:limit]
     return sorted(
-        organisations,
+        most_visited,
         key=lambda org: (-org.visit_count, collation_key(org.name)),
     )
 
