@@ -167,7 +167,11 @@ def wrk(server: Server, paths: list[str], seconds: int) -> dict:
            "-s", str(LUA), server.url("/"), "--", *paths]  # fmt: skip
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     line = next(x for x in out.splitlines() if x.startswith("BENCH "))
-    return json.loads(line.removeprefix("BENCH "))
+    result = json.loads(line.removeprefix("BENCH "))
+    if not result["requests"]:
+        # Not one answer in the whole run: slower than the run itself.
+        result.update(p50_ms=seconds * 1000.0, p95_ms=seconds * 1000.0, timed_out=True)
+    return result
 
 
 def warm(server: Server, path: str, times: int = 3) -> int:
