@@ -175,11 +175,16 @@ def wrk(server: Server, paths: list[str], seconds: int) -> dict:
 
 
 def warm(server: Server, path: str, times: int = 3) -> int:
+    """Load *path* a few times first; a page that times out is measured anyway."""
     status = 0
     for _ in range(times):
-        with urllib.request.urlopen(server.url(path), timeout=120) as response:
-            response.read()
-            status = response.status
+        try:
+            with urllib.request.urlopen(server.url(path), timeout=60) as response:
+                response.read()
+                status = response.status
+        except OSError as error:
+            print(f"    ({path}: {error})", flush=True)
+            return 0
     return status
 
 
@@ -283,12 +288,17 @@ def main(argv=None):
     parser.add_argument("--memory-requests", type=int, default=10_000)
     parser.add_argument("--keep", action="store_true", help="keep the database")
     parser.add_argument("--readme", action="store_true", help="update README.md")
+    parser.add_argument(
+        "--previous",
+        type=Path,
+        help="a result JSON of an earlier run, compared as the first size",
+    )
     args = parser.parse_args(argv)  # fmt: skip
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install -y wrk (make bench does it).")
     sizes = [int(n) for n in args.articles.split(",")]
     RESULTS.mkdir(parents=True, exist_ok=True)
-    runs = []
+    runs = [json.loads(args.previous.read_text())] if args.previous else []
     with tempfile.TemporaryDirectory(prefix="regionnews-bench-") as tmp:
         for articles in sizes:
             result = bench_size(args, articles, Path(tmp))
