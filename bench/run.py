@@ -253,10 +253,12 @@ def fetch_many(server: Server, paths: list[str], count: int) -> None:
     """*count* requests over *paths* in turn, 8 at a time (exact count, unlike wrk)."""
 
     def fetch(n: int) -> None:
-        with urllib.request.urlopen(
-            server.url(paths[n % len(paths)]), timeout=120
-        ) as r:
-            r.read()
+        try:
+            url = server.url(paths[n % len(paths)])
+            with urllib.request.urlopen(url, timeout=120) as r:
+                r.read()
+        except OSError as error:  # a page slower than the timeout still counts
+            print(f"    ({error})", flush=True)
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         list(pool.map(fetch, range(count)))
