@@ -264,7 +264,7 @@ class Visit(SluggedModel, EditorialModel):
         help_text=_("Seen by staff only, never published."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 
     objects = VisitQuerySet.as_manager()
 
@@ -276,6 +276,12 @@ class Visit(SluggedModel, EditorialModel):
         verbose_name = _("visit")
         verbose_name_plural = _("visits")
         ordering = ["-start_date", "-pk"]
+        indexes = [
+            # The public visit lists, newest first, at any archive size.
+            models.Index(
+                fields=["visibility", "start_date", "id"], name="visit_public_order"
+            ),
+        ]
         permissions = [
             ("view_internal_notes", _("Can see the internal notes of visits"))
         ]

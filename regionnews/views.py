@@ -20,6 +20,11 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+def bench_bare(request):
+    """The baseline of `make bench`: nothing but the middleware (BENCH_BARE_VIEW=1)."""
+    return HttpResponse("ok")
+
+
 @require_GET
 def robots_txt(request):
     lines = [
