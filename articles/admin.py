@@ -35,7 +35,9 @@ from regionnews.images.thumbnails import admin_thumbnail
 
 from .admin_from_visit import WriteFromVisitAdminMixin
 from .admin_publishing import PublicationListFilter, PublishingAdminMixin
+from .admin_review import ReviewAdminMixin
 from .models import Article, GalleryImage, Topic
+from .workflow import can_publish
 
 # The body editor's tools: headings, paragraphs, lists, links, bold, italic and
 # quotes. Everything they produce is in articles.models.BODY_TAGS (a test keeps
@@ -203,9 +205,34 @@ class GalleryImageInline(TranslationStackedInline):
     )
     extra = 0
 
+    # A live article's photos change only through a chief editor: an Editor's
+    # change to it waits for review, and uploads cannot wait unsaved.
+    def _frozen(self, request, obj) -> bool:
+        return (
+            obj is not None
+            and obj.status == Article.Status.PUBLISHED
+            and not can_publish(request.user)
+        )
+
+    def has_add_permission(self, request, obj):
+        return not self._frozen(request, obj) and super().has_add_permission(
+            request, obj
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return not self._frozen(request, obj) and super().has_change_permission(
+            request, obj
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._frozen(request, obj) and super().has_delete_permission(
+            request, obj
+        )
+
 
 @admin.register(Article)
 class ArticleAdmin(
+    ReviewAdminMixin,
     TranslationStatusAdminMixin,
     WriteFromVisitAdminMixin,
     PublishingAdminMixin,
