@@ -25,6 +25,9 @@ sitemaps = {
     "people": PersonSitemap,
 }
 
+# A lost database answers 503 wherever the error comes from (regionnews.outage).
+handler500 = "regionnews.views.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
