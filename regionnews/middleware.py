@@ -3,6 +3,7 @@
 import logging
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 
 from .outage import is_database_outage, unavailable_response
 
@@ -52,3 +53,23 @@ class DatabaseUnavailableMiddleware:
             logger.warning("Database unavailable: %s", exception)
             return unavailable_response(request)
         return None
+
+
+class RejectNulBytesMiddleware:
+    """A NUL byte in a URL's path or parameters is a 400, not a database error.
+
+    PostgreSQL text cannot hold NUL, so a filter value with one would fail in
+    the query; no page or admin list takes such a value. Forms already refuse
+    it in posted fields (Django's ProhibitNullCharactersValidator).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            raise BadRequest("A NUL character in the address.")
+        return self.get_response(request)

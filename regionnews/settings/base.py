@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "regionnews.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "regionnews.middleware.DatabaseUnavailableMiddleware",
+    "regionnews.middleware.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
