@@ -24,6 +24,7 @@ from regionnews.core.languages import language_codes
 from regionnews.core.slugs import unique_slug
 from regionnews.images.forms import (
     FOCAL_POINT_HELP,
+    ChooseFileAgainMixin,
     FocalPointField,
     ImageAltTextMixin,
     ImageUploadField,
@@ -161,7 +162,7 @@ class ArticleCountryListFilter(CountryListFilter):
     field_path = "countries"
 
 
-class GalleryImageForm(forms.ModelForm):
+class GalleryImageForm(ChooseFileAgainMixin, forms.ModelForm):
     class Meta:
         field_classes = {
             "image": ImageUploadField,

@@ -46,6 +46,10 @@ MESSAGES = {
         "The image has more than %(limit)s megapixels. Reduce its size and "
         "upload it again."
     ),
+    "too_wide": _(
+        "The image is %(width)s × %(height)s pixels; each side may be at most "
+        "%(limit)s pixels. Reduce its size and upload it again."
+    ),
     "format": _(
         "%(format)s images are not accepted. Upload a JPEG, PNG or WebP photo."
     ),
@@ -71,8 +75,15 @@ def _refuse(code: str, **params) -> ValidationError:
     return ValidationError(MESSAGES[code], code=code, params=params)
 
 
+# The largest side a WebP image (and so a rendition) can have.
+MAX_SIDE = 16383
+
+
 def _check_pixels(image: Image.Image) -> None:
+    """Refuse by the header's size, before any pixel is decoded."""
     width, height = image.size
+    if max(width, height) > MAX_SIDE:
+        raise _refuse("too_wide", width=width, height=height, limit=MAX_SIDE)
     if width * height > settings.IMAGE_MAX_PIXELS:
         raise _refuse(
             "too_many_pixels", limit=round(settings.IMAGE_MAX_PIXELS / 1_000_000)
