@@ -233,6 +233,14 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 # error. The pixel limit is also Pillow's decompression-bomb limit.
 IMAGE_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
 IMAGE_MAX_PIXELS = 50_000_000
+# The stored original is at most this many pixels on its longer side (the
+# largest rendition is 1920 wide): encoding a 50-megapixel original would cost
+# close to a gigabyte of memory for nothing a page shows.
+IMAGE_ORIGINAL_MAX_SIDE = env_int("IMAGE_ORIGINAL_MAX_SIDE", 4096)
+# Memory that decoding one upload may take (regionnews/images/validation.py
+# turns it into a pixel limit per format): with the process itself, a worker
+# stays under 300 MB for any accepted photo.
+IMAGE_DECODE_MEMORY = 200 * 1024 * 1024
 # Widths of the renditions (regionnews/images/renditions.py); never wider than the
 # original.
 IMAGE_RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
