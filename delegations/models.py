@@ -265,7 +265,8 @@ class Visit(SluggedModel, EditorialModel):
         verbose_name_plural = _("visits")
         ordering = ["-start_date", "-pk"]
         permissions = [
-            ("view_internal_notes", _("Can see the internal notes of visits"))
+            ("view_internal_notes", _("Can see the internal notes of visits")),
+            ("export_visits", _("Can export the visit list, internal visits too")),
         ]
         constraints = [
             models.CheckConstraint(

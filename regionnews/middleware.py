@@ -56,17 +56,20 @@ class DatabaseUnavailableMiddleware:
 
 
 class RejectNulBytesMiddleware:
-    """A NUL byte in a URL's path or parameters is a 400, not a database error.
+    """A NUL byte in an admin URL's path or parameters is a 400, not a 500.
 
-    PostgreSQL text cannot hold NUL, so a filter value with one would fail in
-    the query; no page or admin list takes such a value. Forms already refuse
-    it in posted fields (Django's ProhibitNullCharactersValidator).
+    PostgreSQL text cannot hold NUL, so an admin list filter or search with
+    one would fail in the query. The public pages' filter forms explain such
+    a value themselves (Django's ProhibitNullCharactersValidator), and posted
+    forms refuse it the same way.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if not request.path_info.startswith("/admin/"):
+            return self.get_response(request)
         if "\x00" in request.path or any(
             "\x00" in key or any("\x00" in value for value in values)
             for key, values in request.GET.lists()
