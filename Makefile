@@ -8,13 +8,14 @@ PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres install messages makemessages lint format check demo clean browser
+.PHONY: help run test test-postgres install messages makemessages lint format check demo clean browser faults
 
 help:
 	@echo "make run            set up, load the demo content, serve on http://127.0.0.1:$(PORT)"
 	@echo "make test           the whole test suite (DATABASE_URL picks the database)"
 	@echo "make test-postgres  the suite on PostgreSQL at $(PG_URL)"
 	@echo "make lint           ruff lint + format check, Django checks, migrations check"
+	@echo "make faults         outage drills: own PostgreSQL + Redis, gunicorn, prod settings"
 	@echo "make makemessages   refresh locale/*/django.po from the code (needs GNU gettext)"
 	@echo "make browser        install Debian's chromium + chromium-driver for tests/e2e (root)"
 
@@ -75,6 +76,11 @@ lint: install
 	$(BIN)/djhtml --check templates
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Outage drills (about 2 minutes): PostgreSQL stopped and restarted, Redis
+# killed, a worker killed; starts its own throwaway PostgreSQL and Redis.
+faults: install messages
+	$(BIN)/python .ci/faults.py
 
 format: install
 	$(BIN)/ruff check --fix .
