@@ -178,8 +178,12 @@ def _shrunk(image: Image.Image, max_side: int) -> Image.Image:
 
 
 def validate_image_file(file) -> None:
-    """Form-field and service validator: the file is a photo we accept."""
-    open_image(file)
+    """Form-field and service validator: the file is a photo we accept.
+
+    Decoded at the stored size, as clean_image() will: a JPEG at a reduced
+    scale still decodes its whole stream, so damage is found all the same.
+    """
+    open_image(file, max_side=settings.IMAGE_ORIGINAL_MAX_SIDE)
 
 
 # --- cleaning -----------------------------------------------------------------

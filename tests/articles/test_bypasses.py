@@ -7,6 +7,7 @@ checks that it no longer changes what the public sees.
 import pytest
 import reversion
 from django.urls import reverse
+from django.utils import translation
 from reversion.models import Version
 
 from articles.models import Article, PendingChange
@@ -259,7 +260,7 @@ def test_a_held_change_over_a_stale_version_is_refused():
     article.title_en = "Saved since"
     article.save()
 
-    with pytest.raises(Exception, match="changed after"):
+    with translation.override("en"), pytest.raises(Exception, match="changed after"):
         pending_change_publish(pending=pending, user=chief)
     assert Article.objects.get().title_en == "Saved since"
     pending_change_reject(pending=pending, user=chief)
