@@ -2,7 +2,7 @@
 
 The feeds live under the language prefix (/en/news/feed/), so the active
 language decides the channel's `language`, the items' titles and their links.
-Items come from `articles_for_listing()`, which starts at
+Items come from `articles_for_listing(with_body=True)`, which starts at
 `Article.objects.published()`: drafts and scheduled articles never appear.
 """
 
@@ -50,7 +50,7 @@ class LatestArticlesFeed(Feed):
         return reverse("articles:list")
 
     def articles(self, obj):
-        return articles_for_listing()
+        return articles_for_listing(with_body=True)
 
     def items(self, obj):
         return self.articles(obj)[:FEED_LENGTH]
@@ -119,7 +119,7 @@ class CountryArticlesFeed(LatestArticlesFeed):
         return country.get_absolute_url()
 
     def articles(self, country: Country):
-        return articles_for_listing().filter(countries=country)
+        return articles_for_listing(with_body=True).filter(countries=country)
 
 
 class TopicArticlesFeed(LatestArticlesFeed):
@@ -135,7 +135,7 @@ class TopicArticlesFeed(LatestArticlesFeed):
         return topic.get_absolute_url()
 
     def articles(self, topic: Topic):
-        return articles_for_listing().filter(topics=topic)
+        return articles_for_listing(with_body=True).filter(topics=topic)
 
 
 class AtomMixin:

@@ -78,6 +78,15 @@ class ArticleQuerySet(models.QuerySet):
             status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
         )
 
+    def next_publication_time(self):
+        """When the next scheduled article appears (None when none is scheduled)."""
+        return (
+            self.scheduled()
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
 
 class Article(EditorialModel):
     class Status(models.TextChoices):
@@ -166,7 +175,7 @@ class Article(EditorialModel):
         related_name="articles",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -177,6 +186,12 @@ class Article(EditorialModel):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-pk"]
+        indexes = [
+            # The public lists: published, newest first, at any archive size.
+            models.Index(
+                fields=["status", "published_at", "id"], name="article_public_order"
+            ),
+        ]
         permissions = [("publish_article", _("Can publish and unpublish articles"))]
 
     def __str__(self):
@@ -313,3 +328,12 @@ class PendingChange(models.Model):
 
     def __str__(self):
         return str(self.article)
+
+
+# The import, suggestion and proposal records live in their own module.
+from .archive_models import (  # noqa: E402, F401
+    ImportedVersion,
+    ImportJob,
+    SuggestionDecision,
+    VisitProposal,
+)

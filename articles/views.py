@@ -5,12 +5,20 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
 from delegations.models import Visit
-from delegations.selectors import visits_for_listing, with_people_and_itinerary
+from delegations.selectors import (
+    at_a_glance,
+    partner_countries,
+    visits_for_listing,
+    with_people_and_itinerary,
+)
 from regionnews.core.views import ShareableQueryMixin
 
 from .filters import ArticleFilter
 from .models import Article, GalleryImage
 from .selectors import articles_for_listing
+
+HOME_GRID = 6
+HOME_VISITS = 3
 
 
 class HomeView(TemplateView):
@@ -20,14 +28,29 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
         visits = visits_for_listing(self.request.user)
-        context.update(
-            latest_articles=articles_for_listing()[:6],
-            recent_visits=visits.filter(start_date__lte=today).order_by("-start_date")[
-                :5
-            ],
-            upcoming_visits=visits.filter(start_date__gt=today)
+        # The newest story leads; six more fill two rows of three (or three of
+        # two) evenly.
+        articles = list(articles_for_listing()[: 1 + HOME_GRID])
+        upcoming = list(
+            visits.filter(start_date__gt=today)
             .exclude(status=Visit.Status.CANCELLED)
-            .order_by("start_date")[:5],
+            .order_by("start_date")[:HOME_VISITS]
+        )
+        # Upcoming and recent visits side by side, about as many of each (two
+        # recent ones at least); with none planned, recent visits take the full
+        # width, two by two.
+        recent = visits.filter(start_date__lte=today).order_by("-start_date")[
+            : max(len(upcoming), 2) if upcoming else 4
+        ]
+        partners = partner_countries()
+        context.update(
+            featured_article=articles[0] if articles else None,
+            latest_articles=articles[1:],
+            recent_visits=recent,
+            upcoming_visits=upcoming,
+            partner_countries=partners,
+            glance=at_a_glance(today.year, partners),
+            glance_year=str(today.year),
         )
         return context
 

@@ -24,14 +24,15 @@ from regionnews.core.admin.translation import (
     translated,
 )
 from regionnews.core.languages import language_codes
+from regionnews.core.site import ADMIN_SITE_HEADER
 from regionnews.core.slugs import unique_slug
 from regionnews.images.forms import ImageAltTextMixin, ImageUploadField
 from regionnews.images.thumbnails import admin_thumbnail
 
 from .models import Country, Organisation, Participation, Person, Stop, Visit
 
-admin.site.site_header = _("regionnews – editorial office")
-admin.site.site_title = _("regionnews editorial office")
+admin.site.site_header = ADMIN_SITE_HEADER
+admin.site.site_title = ADMIN_SITE_HEADER
 admin.site.index_title = _("Articles and visits")
 
 
@@ -77,9 +78,18 @@ class OrganisationAdmin(TabbedTranslationAdmin):
     list_display = ("name", "kind", "city", "country")
     list_filter = ("kind", CountryListFilter)
     list_select_related = ("country",)
-    search_fields = translated("name", "city")
+    search_fields = (*translated("name", "city"), "aliases")
     autocomplete_fields = ("country",)
-    fields = ("name", "slug", "kind", "city", "country", "website", "description")
+    fields = (
+        "name",
+        "aliases",
+        "slug",
+        "kind",
+        "city",
+        "country",
+        "website",
+        "description",
+    )
     # Django 6 makes https the scheme assumed for "example.org"; opt in now.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 

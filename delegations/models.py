@@ -111,6 +111,14 @@ class Organisation(SluggedModel):
     )
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    aliases = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_(
+            "One per line: abbreviations and names in other languages "
+            "(ZČU, Západočeská univerzita), found in article texts."
+        ),
+    )
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -124,6 +132,10 @@ class Organisation(SluggedModel):
 
     def get_absolute_url(self):
         return reverse("delegations:organisation_detail", kwargs={"slug": self.slug})
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
 
 class PersonQuerySet(RecordQuerySet):
@@ -252,7 +264,7 @@ class Visit(SluggedModel, EditorialModel):
         help_text=_("Seen by staff only, never published."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 
     objects = VisitQuerySet.as_manager()
 
@@ -264,6 +276,12 @@ class Visit(SluggedModel, EditorialModel):
         verbose_name = _("visit")
         verbose_name_plural = _("visits")
         ordering = ["-start_date", "-pk"]
+        indexes = [
+            # The public visit lists, newest first, at any archive size.
+            models.Index(
+                fields=["visibility", "start_date", "id"], name="visit_public_order"
+            ),
+        ]
         permissions = [
             ("view_internal_notes", _("Can see the internal notes of visits")),
             ("export_visits", _("Can export the visit list, internal visits too")),

@@ -13,11 +13,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils.translation import ngettext
 
 from regionnews.core.access import is_staff
+from regionnews.core.content_generation import cached_for_generation
 from regionnews.core.text import collation_key
 
 from .models import Country, Organisation, Participation, Person, Stop, Visit
@@ -105,17 +106,26 @@ def with_people_and_itinerary(visits: QuerySet[Visit]) -> QuerySet[Visit]:
 # --- choices for the visit filter --------------------------------------------------
 
 
+def visibility_of(user) -> str:
+    """What a cached choice list depends on: whether internal visits count."""
+    return "staff" if is_staff(user) else "public"
+
+
 def countries_with_visits(user) -> list[Country]:
     """Countries with a visit *user* may see, by name in the reader's language."""
-    visits = Visit.objects.visible_to(user).filter(country=OuterRef("pk"))
-    countries = Country.objects.filter(Exists(visits))
+    visits = Visit.objects.visible_to(user)
+    countries = cached_for_generation(
+        f"countries-with-visits:{visibility_of(user)}",
+        lambda: list(Country.objects.filter(pk__in=visits.values("country_id"))),
+    )
     return sorted(countries, key=lambda country: collation_key(country.name))
 
 
 def toured_organisations(user) -> QuerySet[Organisation]:
     """Organisations toured in a visit *user* may see (the filter's choices)."""
-    visits = Visit.objects.visible_to(user).filter(stops__organisation=OuterRef("pk"))
-    return Organisation.objects.filter(Exists(visits))
+    # IN (one pass over the stops), not EXISTS per organisation.
+    stops = Stop.objects.filter(visit__in=Visit.objects.visible_to(user))
+    return Organisation.objects.filter(pk__in=stops.values("organisation_id"))
 
 
 def participants(user) -> QuerySet[Person]:
@@ -134,15 +144,34 @@ def counted(visits: Iterable[Visit]) -> list[Visit]:
     return [visit for visit in visits if visit.status != Visit.Status.CANCELLED]
 
 
-def country_timeline(country: Country, user) -> list[YearOfVisits]:
-    """The country's visits *user* may see, by year, newest first (2 queries)."""
+# How many items a section of a country, person or organisation page shows;
+# the rest is one link away, on the list filtered by that record.
+SECTION_LIMIT = 20
+
+
+def country_timeline(country: Country, user, limit: int = SECTION_LIMIT):
+    """The country's latest *limit* visits *user* may see, by year, newest first."""
     visits = (
         visits_for_listing(user).filter(country=country).order_by("-start_date", "-pk")
-    )
+    )[:limit]
     return [
         YearOfVisits(year=year, visits=list(group))
         for year, group in itertools.groupby(visits, key=lambda v: v.start_date.year)
     ]
+
+
+def country_visit_counts(country: Country, user) -> tuple[int, list[Tally]]:
+    """All of the country's visits *user* may see, counted in the database: the
+    total, and the chart's visits per year (cancelled ones not counted)."""
+    visits = Visit.objects.visible_to(user).filter(country=country).order_by()
+    per_year = (
+        visits.exclude(status=Visit.Status.CANCELLED)
+        .annotate(year=ExtractYear("start_date"))
+        .values("year")
+        .annotate(n=Count("pk"))
+    )
+    counts = {row["year"]: row["n"] for row in per_year}
+    return visits.count(), tallies_by_year(counts)
 
 
 def visits_per_year(visits: Iterable[Visit]) -> list[Tally]:
@@ -174,8 +203,11 @@ def country_people(country: Country, user) -> QuerySet[Person]:
     return people
 
 
-def country_organisations(country: Country, user) -> list[Organisation]:
-    """Organisations toured by the country's visits, with how many visits each.
+def country_organisations(
+    country: Country, user, limit: int = SECTION_LIMIT
+) -> list[Organisation]:
+    """The *limit* organisations most toured by the country's visits, with how
+    many visits each.
 
     `visit_count` counts the visits *user* may see, so the public count never
     includes an internal visit; staff also get `is_public`, as for people.
@@ -187,8 +219,9 @@ def country_organisations(country: Country, user) -> list[Organisation]:
     if is_staff(user):
         public = Organisation.objects.public().filter(pk=OuterRef("pk"))
         organisations = organisations.annotate(is_public=Exists(public))
+    most_visited = organisations.order_by("-visit_count", "pk")[:limit]
     return sorted(
-        organisations,
+        most_visited,
         key=lambda org: (-org.visit_count, collation_key(org.name)),
     )
 
@@ -205,10 +238,17 @@ def counted_public_visits() -> QuerySet[Visit]:
     return Visit.objects.public().exclude(status=Visit.Status.CANCELLED)
 
 
+def held_public_visits() -> QuerySet[Visit]:
+    """What the statistics count: public visits that took place. A planned visit
+    has not (yet), and a cancelled one never will: neither makes a country or a
+    place "most visited"."""
+    return Visit.objects.public().filter(status=Visit.Status.HELD)
+
+
 def visit_statistics() -> Statistics:
     """Visits per country (top 15 and the rest), per year, and the most-toured
     organisations, in three queries."""
-    visits = counted_public_visits()
+    visits = held_public_visits()
     countries = sorted(
         Country.objects.filter(visits__in=visits).annotate(n=Count("visits")),
         key=lambda country: (-country.n, collation_key(country.name)),
@@ -248,6 +288,39 @@ def visit_statistics() -> Statistics:
         per_year=per_year,
         per_organisation=per_organisation,
         total=sum(country.n for country in countries),
+    )
+
+
+def partner_countries() -> list[Country]:
+    """Countries with public visits that took place or will (cancelled ones did
+    not), each with its `visit_count`, by name in the reader's language: the
+    world map and the country index, in one query."""
+    countries = Country.objects.filter(visits__in=counted_public_visits()).annotate(
+        visit_count=Count("visits")
+    )
+    return sorted(countries, key=lambda country: collation_key(country.name))
+
+
+@dataclass(frozen=True)
+class Glance:
+    """The home page's "at a glance" figures (public visits, cancelled left out)."""
+
+    visits_this_year: int
+    countries: int
+    organisations: int
+
+
+def at_a_glance(year: int, partners: list[Country]) -> Glance:
+    """Visits in *year*, partner countries (given: the map has them already) and
+    organisations toured, in one query."""
+    figures = counted_public_visits().aggregate(
+        this_year=Count("pk", filter=Q(start_date__year=year), distinct=True),
+        organisations=Count("stops__organisation", distinct=True),
+    )
+    return Glance(
+        visits_this_year=figures["this_year"],
+        countries=len(partners),
+        organisations=figures["organisations"],
     )
 
 

@@ -21,12 +21,14 @@ from . import exports
 from .filters import MORE_FILTERS, VisitFilter
 from .models import Country, Organisation, Participation, Person, Visit
 from .selectors import (
+    SECTION_LIMIT,
     country_organisations,
     country_people,
     country_timeline,
+    country_visit_counts,
+    partner_countries,
     visit_statistics,
     visits_for_listing,
-    visits_per_year,
     with_people_and_itinerary,
 )
 
@@ -95,11 +97,7 @@ class CountryListView(ListView):
     context_object_name = "countries"
 
     def get_queryset(self):
-        return (
-            Country.objects.with_public_visit_count()
-            .filter(public_visit_count__gt=0)
-            .order_by("name")
-        )
+        return partner_countries()
 
 
 class CountryDetailView(DetailView):
@@ -126,12 +124,15 @@ class CountryDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         timeline = country_timeline(self.object, user)
-        visits = [visit for year in timeline for visit in year.visits]
+        visit_count, per_year = country_visit_counts(self.object, user)
+        people = list(country_people(self.object, user)[: SECTION_LIMIT + 1])
         context.update(
             timeline=timeline,
-            visit_count=len(visits),
-            visits_per_year=visits_per_year(visits),
-            people=country_people(self.object, user),
+            visit_count=visit_count,
+            visits_shown=sum(len(year.visits) for year in timeline),
+            visits_per_year=per_year,
+            people=people[:SECTION_LIMIT],
+            more_people=len(people) > SECTION_LIMIT,
             organisations=country_organisations(self.object, user),
             is_staff=is_staff(user),
         )
@@ -150,10 +151,13 @@ class OrganisationDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        context.update(
-            visits=visits_for_listing(user)
+        visits = list(
+            visits_for_listing(user)
             .filter(stops__organisation=self.object)
-            .distinct(),
+            .distinct()[: SECTION_LIMIT + 1]
+        )
+        context.update(
+            visits=visits[:SECTION_LIMIT], more_visits=len(visits) > SECTION_LIMIT
         )
         return context
 
@@ -168,12 +172,16 @@ class PersonDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        context.update(
-            participations=Participation.objects.filter(
+        participations = list(
+            Participation.objects.filter(
                 person=self.object, visit__in=Visit.objects.visible_to(user)
             )
             .select_related("visit__country")
-            .order_by("-visit__start_date"),
+            .order_by("-visit__start_date", "-visit__pk")[: SECTION_LIMIT + 1]
+        )
+        context.update(
+            participations=participations[:SECTION_LIMIT],
+            more_visits=len(participations) > SECTION_LIMIT,
         )
         return context
 

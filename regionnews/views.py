@@ -64,6 +64,11 @@ def _psycopg_errors() -> tuple[type[Exception], ...]:
     return (psycopg.Error,)
 
 
+def bench_bare(request):
+    """The baseline of `make bench`: nothing but the middleware (BENCH_BARE_VIEW=1)."""
+    return HttpResponse("ok")
+
+
 @require_GET
 def robots_txt(request):
     lines = [

@@ -5,6 +5,7 @@ translations in locale/), not the templates, feeds and structured data that
 show them; templates get them from the `site` context processor.
 """
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 # Translated lazily: each reader gets them in the page's language.
@@ -14,6 +15,9 @@ SITE_DESCRIPTION = _(
     "News from the Pilsen Region’s foreign relations: visits of ambassadors "
     "and delegations, missions abroad, partner regions."
 )
+
+# The admin's header and browser title: the region's name, not the code name.
+ADMIN_SITE_HEADER = format_lazy("{} – {}", REGION_NAME, _("editorial office"))
 
 
 def site(request) -> dict:

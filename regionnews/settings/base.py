@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     # The content apps: articles may use delegations, never the reverse.
     "delegations",
     "articles",
+    "regionnews.demo",
     # Features that span the content apps; the apps plug in by registering
     # adapters in their AppConfig.ready().
     "regionnews.search",
@@ -100,8 +101,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Last: it answers a locked-out login with the lockout page.
+    # It answers a locked-out login with the lockout page.
     "axes.middleware.AxesMiddleware",
+    # Last, so that every middleware above sees cached pages as fresh ones.
+    "regionnews.page_cache.PageCacheMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -175,7 +178,8 @@ if REDIS_URL:
             "BACKEND": "regionnews.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "regionnews",
-            # A dead Redis must not hold a request: give up fast, serve a miss.
+            # A Redis that is down costs a request half a second, not a hang;
+            # the page cache then serves from the database (regionnews.page_cache).
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
@@ -262,6 +266,21 @@ PERMISSIONS_POLICY = (
 )
 
 LOGIN_URL = "admin:login"
+
+# The page cache for anonymous readers (regionnews/page_cache.py): on unless
+# PAGE_CACHE=0; an entry lives PAGE_CACHE_TIMEOUT seconds at most (any content
+# change makes it stale at once), proxies may keep a page PAGE_CACHE_MAX_AGE.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 600)
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
+# Objects per sitemap page (each listed in every language, with alternates).
+SITEMAP_PAGE_SIZE = env_int("SITEMAP_PAGE_SIZE", 1000)
+PAGE_CACHE_SKIP_PATHS = ("/admin/", "/healthz", "/bench/", "/static/", "/media/")
+
+# `make bench` only: serve a bare HttpResponse("ok") at /bench/bare as the
+# baseline every page is measured against. Off unless asked.
+BENCH_BARE_VIEW = env_bool("BENCH_BARE_VIEW", False)
 
 LOGGING = {
     "version": 1,

@@ -51,10 +51,10 @@ def bars(svg):
 
 
 def bar_rows(svg):
-    """(label, value) as drawn: each row's label text and value text."""
+    """(label, value) as drawn: each row's label text (its lines joined) and value."""
     rows = []
     for group in svg.findall(f"{SVG}g"):
-        label = group.find(f"{SVG}text[@class='chart__label']").text
+        label = " ".join(group.find(f"{SVG}text[@class='chart__label']").itertext())
         value = group.find(f"{SVG}text[@class='chart__value']").text
         rows.append((label, int(value)))
     return rows
@@ -155,14 +155,54 @@ def test_each_chart_has_one_bar_per_table_row_with_the_same_figures(client, visi
         assert bar_rows(svg) == table
 
 
-def test_charts_are_images_with_a_title_and_description(client, visits):
-    svg, _table = chart(page(client), "chart-per-year")
+def test_charts_are_images_named_by_their_title_and_visible_summary(client, visits):
+    html = page(client)
+    svg, _table = chart(html, "chart-per-year")
 
     assert svg.get("role") == "img"
-    title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
+    title = svg.find(f"{SVG}title")
     assert title.text == "Visits per year"
-    assert desc.text
-    assert svg.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    assert svg.get("aria-labelledby") == f"{title.get('id')} chart-per-year-summary"
+    assert '<p class="chart__summary" id="chart-per-year-summary">3 bars;' in html
+
+
+def test_data_tables_are_folded_under_their_charts(client, visits):
+    html = page(client)
+
+    assert html.count('<details class="chart__table chart-table">') == 3
+    assert html.count("<summary>Show the figures as a table</summary>") == 3
+
+
+def summary_of(rows, lang="en"):
+    from regionnews.core.templatetags.charts import summary
+
+    with translation.override(lang):
+        return summary(layout(rows)[0])
+
+
+def test_summary_is_translated_with_czech_plurals():
+    rows = [Tally(code, 1) for code in ["AT", "DE", "JP", "KZ", "KR"]]
+
+    assert summary_of(rows, "cs").startswith("Všech 5 sloupců je stejných")
+    assert summary_of(rows[:3], "cs").startswith("Všechny 3 sloupce jsou stejné")
+
+
+def test_summary_says_when_all_bars_are_equal():
+    rows = [Tally(code, 1) for code in ["AT", "DE", "JP", "KZ", "KR"]]
+
+    assert summary_of(rows).startswith("All 5 bars are equal: 1 each.")
+
+
+def test_summary_names_every_longest_bar_of_a_tie():
+    rows = [Tally("AT", 2), Tally("DE", 2), Tally("JP", 1)]
+
+    assert summary_of(rows).startswith("3 bars; the longest, 2 each: AT, DE.")
+
+
+def test_summary_names_the_single_longest_bar():
+    rows = [Tally("AT", 3), Tally("DE", 2)]
+
+    assert summary_of(rows).startswith("2 bars; the longest is AT with 3.")
 
 
 def test_charts_scale_with_their_view_box(client, visits):
@@ -230,7 +270,7 @@ def test_public_does_not_get_the_staff_note(client):
 def test_empty_statistics_say_so_instead_of_drawing(client):
     html = page(client)
 
-    assert "<svg" not in html
+    assert 'class="chart__svg"' not in html
     assert "No visits to count yet." in html
 
 
@@ -260,15 +300,35 @@ def test_tiny_values_still_get_a_visible_bar():
     assert [bar.width for bar in bars_] == [WIDTH - VALUE_ROOM, 2, 0]
 
 
-def test_long_labels_are_shortened_in_the_chart_but_whole_in_the_table(client):
+def test_long_labels_wrap_in_the_chart_instead_of_being_cut(client):
     name = "Regional Chamber of Commerce of the Pilsen Region and Surroundings"
     factories.stop(organisation=factories.organisation(name_en=name))
 
     svg, table = chart(page(client), "chart-per-organisation")
 
     assert table == [(name, 1)]
-    drawn = bar_rows(svg)[0][0]
-    assert drawn.endswith("…") and len(drawn) <= MAX_LABEL
+    assert bar_rows(svg)[0][0] == name
+    lines = svg.findall(f".//{SVG}tspan")
+    assert len(lines) == 2 and all(len(line.text) <= MAX_LABEL for line in lines)
+    # The bar sits below the second line, and the drawing is taller for it.
+    assert float(bars(svg)[0].get("y")) > float(lines[0].get("dy") or 0) + 21
+    assert svg.get("viewBox") == f"0 0 {WIDTH} {8 + 40 + 17}"
+
+
+def test_planned_visits_are_not_counted_as_most_visited():
+    factories.visit(country="KZ")
+    factories.stop(
+        visit=factories.visit(country="DE", status=Visit.Status.PLANNED),
+    )
+    factories.visit(country="DE", status=Visit.Status.PLANNED)
+
+    statistics = visit_statistics()
+
+    assert [(row.label, row.value) for row in statistics.per_country] == [
+        ("Kazachstán", 1)
+    ]
+    assert statistics.per_organisation == []
+    assert statistics.total == 1
 
 
 def test_statistics_query_count_is_bounded(

@@ -57,6 +57,8 @@ PAGES: dict[str, Callable[[], str]] = {
     "organisation": _organisation,
     "person": _person,
     "not_found": lambda: reverse("home") + "no-such-page/",
+    "statistics": lambda: reverse("delegations:visit_statistics"),
+    "search": lambda: reverse("search") + "?q=Kazakhstan",
 }
 
 # Pages that other parts of the site add; tested as soon as their URL exists.

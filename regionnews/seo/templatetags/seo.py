@@ -190,3 +190,14 @@ def json_ld(context, obj=None) -> str:
         return ""
     data = structured_data(obj, request)
     return json_ld_script(data) if data else ""
+
+
+@register.simple_tag
+def subscribe_feeds(country=None) -> list[dict]:
+    """Feeds a reader of a detail page may follow, for its side column: all news,
+    news about its country, and the calendar of upcoming visits."""
+    feeds = news_feeds("page")[:1]
+    if country:
+        feeds.append(country_feed(country))
+    feeds.append(calendar_feed())
+    return feeds

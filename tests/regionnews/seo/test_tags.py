@@ -372,10 +372,17 @@ NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 def sitemap_urls(client):
+    """Every <loc> of every section the sitemap index lists."""
     response = client.get(reverse("sitemap"))
     assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    return {loc.text for loc in root.findall("sm:url/sm:loc", NS)}
+    index = ET.fromstring(response.content)
+    urls = set()
+    for loc in index.findall("sm:sitemap/sm:loc", NS):
+        section = client.get(loc.text.removeprefix("http://testserver"))
+        assert section.status_code == 200
+        root = ET.fromstring(section.content)
+        urls |= {url.text for url in root.findall("sm:url/sm:loc", NS)}
+    return urls
 
 
 def test_sitemap_lists_public_organisations_and_people_in_every_language(client, site):
