@@ -8,7 +8,7 @@ PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres install lock messages makemessages lint format check demo demo-reset clean browser eval-extraction bench-import screenshots bench wrk
+.PHONY: help run test test-postgres install lock messages makemessages lint format check demo demo-reset clean browser eval-extraction bench-import screenshots bench wrk faults
 
 help:
 	@echo "make run            set up, load the demo content, serve on http://127.0.0.1:$(PORT)"
@@ -17,6 +17,7 @@ help:
 	@echo "make test-postgres  the suite on PostgreSQL at $(PG_URL)"
 	@echo "make lint           ruff, import layers, djhtml, Django checks, migrations check"
 	@echo "make lock           refresh the lock files from pyproject.toml (UPGRADE=1: newest allowed)"
+	@echo "make faults         outage drills: own PostgreSQL + Redis, gunicorn, prod settings"
 	@echo "make makemessages   refresh locale/*/django.po from the code (needs GNU gettext)"
 	@echo "make eval-extraction  precision and recall of the visit extraction on the annotated corpus"
 	@echo "make bench-import   generate 10,000 exported articles and time their import"
@@ -132,6 +133,11 @@ lint: install
 	$(BIN)/djhtml --check templates
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Outage drills (about 2 minutes): PostgreSQL stopped and restarted, Redis
+# killed, a worker killed; starts its own throwaway PostgreSQL and Redis.
+faults: install messages
+	$(BIN)/python .ci/faults.py
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -295,6 +295,41 @@ class GalleryImage(models.Model):
         return self.caption or self.alt_text
 
 
+class PendingChange(models.Model):
+    """An Editor's change to a live article, waiting for a chief editor.
+
+    The live article keeps its text until a chief editor publishes the change
+    (articles/review.py); `fields` holds the article's fields as the Editor
+    left them (values as strings, relations as lists of keys) and
+    `base_version` the article's version the change was made over.
+    """
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="pending_changes",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    base_version = models.PositiveIntegerField(_("based on version"))
+    fields = models.JSONField(_("changed fields"), default=dict)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("change waiting for review")
+        verbose_name_plural = _("changes waiting for review")
+        ordering = ["article", "-created_at", "-pk"]
+
+    def __str__(self):
+        return str(self.article)
+
+
 # The import, suggestion and proposal records live in their own module.
 from .archive_models import (  # noqa: E402, F401
     ImportedVersion,

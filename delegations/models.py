@@ -283,7 +283,8 @@ class Visit(SluggedModel, EditorialModel):
             ),
         ]
         permissions = [
-            ("view_internal_notes", _("Can see the internal notes of visits"))
+            ("view_internal_notes", _("Can see the internal notes of visits")),
+            ("export_visits", _("Can export the visit list, internal visits too")),
         ]
         constraints = [
             models.CheckConstraint(

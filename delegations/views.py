@@ -7,13 +7,14 @@ read queries behind the pages live in `selectors.py`; the news shown about a
 record comes from the articles app's `{% news_about %}` tag.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
-from regionnews.core.access import is_staff
+from regionnews.core.access import is_staff, may_export_visits
 from regionnews.core.views import ShareableQueryMixin
 
 from . import exports
@@ -64,6 +65,7 @@ class VisitListView(ShareableQueryMixin, ListView):
                 if name in self.filterset.filters
             ),
             is_staff=is_staff(self.request.user),
+            may_export=may_export_visits(self.request.user),
             export_query=export_query.urlencode(),
         )
         return context
@@ -206,7 +208,8 @@ def staff_export(write):
     """A view that exports with *write*; a 404 for anyone but staff.
 
     Not found rather than forbidden or a login redirect: to the public the
-    export does not exist, like an internal visit.
+    export does not exist, like an internal visit. Staff without the export
+    permission (delegations.export_visits, the protocol officers') get 403.
     """
 
     @require_safe
@@ -214,6 +217,8 @@ def staff_export(write):
     def view(request):
         if not is_staff(request.user):
             raise Http404
+        if not may_export_visits(request.user):
+            raise PermissionDenied
         visits, error = filtered_visits_for_export(request)
         if error is not None:
             return error

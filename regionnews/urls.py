@@ -11,6 +11,9 @@ from regionnews.seo.sitemaps import SITEMAPS
 
 from . import views
 
+# A lost database answers 503 wherever the error comes from (regionnews.outage).
+handler500 = "regionnews.views.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from regionnews.core.admin.list_filters import InvalidListParametersMixin
 from regionnews.core.languages import language_codes
 from regionnews.core.translation_status import (
     COMPLETE,
@@ -35,7 +36,7 @@ def translated(*fields: str) -> tuple[str, ...]:
     return tuple(f"{field}_{lang}" for field in fields for lang in language_codes())
 
 
-class TabbedTranslationAdmin(TranslationAdmin):
+class TabbedTranslationAdmin(InvalidListParametersMixin, TranslationAdmin):
     """modeltranslation's language tabs, with jQuery UI served from our own static.
 
     modeltranslation's own TabbedTranslationAdmin loads jQuery UI from

@@ -125,7 +125,7 @@ def test_query_of_punctuation_only_is_refused():
 def test_query_keeps_no_tsquery_syntax_from_the_text():
     query = parse_query("skoda:* & !(plzen) | 'xy'")
 
-    assert query.term_tsqueries == ["(skoda:* | skod:*)", "(plzen:*)", "(xy:*)"]
+    assert query.alternatives == (("skoda", "skod"), ("plzen",), ("xy",))
 
 
 def test_czech_case_ending_gives_the_nominative_prefix():
