@@ -321,12 +321,23 @@ class VisitFilter(django_filters.FilterSet):
         )
 
     def filter_text(self, queryset, name, value):
+        """Every word in the title, purpose, country, a participant's name or an
+        organisation toured (Exists, so that no visit is listed twice)."""
         condition = Q()
         for word in value.split()[:10]:
-            word_q = Q()
+            word_q = Q(
+                Exists(
+                    Participation.objects.filter(
+                        visit=OuterRef("pk"), person__name__icontains=word
+                    )
+                )
+            )
+            toured = Q()
             for lang in language_codes():
                 word_q |= Q(**{f"title_{lang}__icontains": word})
                 word_q |= Q(**{f"purpose_{lang}__icontains": word})
                 word_q |= Q(**{f"country__name_{lang}__icontains": word})
+                toured |= Q(**{f"organisation__name_{lang}__icontains": word})
+            word_q |= Exists(Stop.objects.filter(toured, visit=OuterRef("pk")))
             condition &= word_q
         return queryset.filter(condition)
