@@ -1,3 +1,5 @@
+from django.urls import reverse
+
 from regionnews.core.sitemaps import I18nSitemap
 
 from .models import Country, Organisation, Person, Visit
@@ -27,3 +29,20 @@ class PersonSitemap(I18nSitemap):
 
     def items(self):
         return Person.objects.public().order_by("name", "pk")
+
+
+class IndexSitemap(I18nSitemap):
+    """The lists readers browse from: visits, countries, people, organisations."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return [
+            "delegations:visit_list",
+            "delegations:country_list",
+            "delegations:person_list",
+            "delegations:organisation_list",
+        ]
+
+    def location(self, item):
+        return reverse(item)

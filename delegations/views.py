@@ -7,6 +7,7 @@ read queries behind the pages live in `selectors.py`; the news shown about a
 record comes from the articles app's `{% news_about %}` tag.
 """
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.cache import never_cache
@@ -14,10 +15,13 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from regionnews.core.access import is_staff
+from regionnews.core.languages import language_codes
+from regionnews.core.text import collation_key, surname_key
 from regionnews.core.views import ShareableQueryMixin
 
 from . import exports
 from .filters import MORE_FILTERS, VisitFilter
+from .index_filters import OrganisationIndexFilter, PersonIndexFilter
 from .models import Country, Organisation, Participation, Person, Visit
 from .selectors import (
     country_organisations,
@@ -93,11 +97,11 @@ class CountryListView(ListView):
     context_object_name = "countries"
 
     def get_queryset(self):
-        return (
-            Country.objects.with_public_visit_count()
-            .filter(public_visit_count__gt=0)
-            .order_by("name")
+        countries = Country.objects.with_public_visit_count().filter(
+            public_visit_count__gt=0
         )
+        # In the reader's alphabet ("Švédsko" after "Srbsko"), not the database's.
+        return sorted(countries, key=lambda country: collation_key(country.name))
 
 
 class CountryDetailView(DetailView):
@@ -134,6 +138,75 @@ class CountryDetailView(DetailView):
             is_staff=is_staff(user),
         )
         return context
+
+
+class RecordIndexView(ShareableQueryMixin, ListView):
+    """An index of people or organisations in the reader's alphabet, filtered.
+
+    The database cannot sort in the reader's language on SQLite, so the names
+    of the filtered rows (two columns) are sorted here and only the page's rows
+    are fetched whole: three queries however many there are.
+    """
+
+    paginate_by = 40
+    model = None
+    filterset_class = None
+    sort_fields: tuple[str, ...] = ()
+
+    def records(self):
+        records = self.model.objects.visible_to(self.request.user)
+        if is_staff(self.request.user):
+            public = self.model.objects.public().filter(pk=OuterRef("pk"))
+            records = records.annotate(is_public=Exists(public))
+        return records
+
+    def sort_key(self, obj):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        self.filterset = self.filterset_class(
+            self.request.GET or None,
+            queryset=self.model.objects.visible_to(self.request.user),
+            request=self.request,
+        )
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            return []  # the message instead of silently ignoring the filter
+        rows = self.filterset.qs.order_by().only(*self.sort_fields)
+        return [obj.pk for obj in sorted(rows, key=self.sort_key)]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        ids = list(context["object_list"])
+        found = self.records().select_related("country").in_bulk(ids)
+        context.update(
+            records=[found[pk] for pk in ids if pk in found],
+            filter=self.filterset,
+            is_staff=is_staff(self.request.user),
+        )
+        return context
+
+
+class PersonListView(RecordIndexView):
+    template_name = "delegations/person_list.html"
+    model = Person
+    filterset_class = PersonIndexFilter
+    sort_fields = ("pk", "name")
+
+    def sort_key(self, person):
+        return surname_key(person.name)
+
+
+class OrganisationListView(RecordIndexView):
+    template_name = "delegations/organisation_list.html"
+    model = Organisation
+    filterset_class = OrganisationIndexFilter
+
+    @property
+    def sort_fields(self):
+        return ("pk", *(f"name_{code}" for code in language_codes()))
+
+    def sort_key(self, organisation):
+        return collation_key(organisation.name)
 
 
 class OrganisationDetailView(DetailView):

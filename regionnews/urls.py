@@ -9,6 +9,7 @@ from articles.sitemaps import ArticleSitemap
 from articles.views import HomeView
 from delegations.sitemaps import (
     CountrySitemap,
+    IndexSitemap,
     OrganisationSitemap,
     PersonSitemap,
     VisitSitemap,
@@ -23,6 +24,7 @@ sitemaps = {
     "countries": CountrySitemap,
     "organisations": OrganisationSitemap,
     "people": PersonSitemap,
+    "indexes": IndexSitemap,
 }
 
 urlpatterns = [
