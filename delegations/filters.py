@@ -20,7 +20,7 @@ from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 from django_filters.filters import QuerySetRequestMixin
 
 from regionnews.core.access import is_staff
-from regionnews.core.filters import YearFilter
+from regionnews.core.filters import DateInput, YearFilter
 from regionnews.core.languages import language_codes
 from regionnews.core.text import collation_key
 
@@ -271,13 +271,13 @@ class VisitFilter(django_filters.FilterSet):
     date_from = django_filters.DateFilter(
         method="filter_date_from",
         label=_("From"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput,
     )
     date_to = django_filters.DateFilter(
         field_name="start_date",
         lookup_expr="lte",
         label=_("To"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput,
     )
     organisation = OrganisationFilter(
         queryset=visible_organisations, label=_("Organisation visited")
