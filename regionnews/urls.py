@@ -43,6 +43,8 @@ urlpatterns += i18n_patterns(
     path(_("search/"), SearchView.as_view(), name="search"),
 )
 
+handler404 = views.page_not_found
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 
