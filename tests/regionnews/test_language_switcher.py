@@ -15,10 +15,10 @@ pytestmark = pytest.mark.django_db
 
 def switcher_links(content: str) -> dict[str, str]:
     (nav,) = re.findall(r'<nav class="language-switcher".*?</nav>', content, re.S)
-    return dict(
-        (code, href)
+    return {
+        code: href
         for href, code in re.findall(r'<a href="([^"]*)" lang="(\w+)"', nav)
-    )
+    }
 
 
 @override_settings(DEBUG=False)
