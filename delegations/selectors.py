@@ -18,6 +18,7 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import ngettext
 
 from regionnews.core.access import is_staff
+from regionnews.core.languages import language_codes
 from regionnews.core.text import collation_key
 
 from .models import Country, Organisation, Participation, Person, Stop, Visit
@@ -191,6 +192,23 @@ def country_organisations(country: Country, user) -> list[Organisation]:
         organisations,
         key=lambda org: (-org.visit_count, collation_key(org.name)),
     )
+
+
+HOME_ORGANISATIONS_SHOWN = 30
+
+
+def home_organisations(country: Country, user) -> tuple[list[Organisation], int]:
+    """The home country's page: its organisations *user* may see, the first
+    ones in the reader's alphabet, and how many there are in all (the rest
+    are on the organisations index, filtered by the country)."""
+    organisations = Organisation.objects.visible_to(user).filter(country=country)
+    names = sorted(
+        organisations.only("pk", *(f"name_{code}" for code in language_codes())),
+        key=lambda org: collation_key(org.name),
+    )
+    shown = [org.pk for org in names[:HOME_ORGANISATIONS_SHOWN]]
+    found = organisations.in_bulk(shown)
+    return [found[pk] for pk in shown], len(names)
 
 
 # --- the statistics page -----------------------------------------------------------

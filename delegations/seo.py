@@ -7,7 +7,7 @@ Registered with `regionnews.core.adapters.register_seo` in apps.py.
 from django.utils.translation import gettext as _
 
 from regionnews.core.schema import SCHEMA, absolute, page_url, region, shorten
-from regionnews.core.site import REGION_NAME
+from regionnews.core.site import HOME_COUNTRY, REGION_NAME
 
 from .models import Country, Organisation, Person, Visit
 
@@ -84,7 +84,7 @@ def visit_places(visit: Visit, request) -> list[dict]:
             "address": {
                 "@type": "PostalAddress",
                 "addressRegion": str(REGION_NAME),
-                "addressCountry": "CZ",
+                "addressCountry": HOME_COUNTRY,
             },
         }
     ]

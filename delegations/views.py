@@ -16,6 +16,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from regionnews.core.access import is_staff
 from regionnews.core.languages import language_codes
+from regionnews.core.site import HOME_COUNTRY
 from regionnews.core.text import collation_key, surname_key
 from regionnews.core.views import ShareableQueryMixin
 
@@ -27,6 +28,7 @@ from .selectors import (
     country_organisations,
     country_people,
     country_timeline,
+    home_organisations,
     visit_statistics,
     visits_for_listing,
     visits_per_year,
@@ -129,6 +131,14 @@ class CountryDetailView(DetailView):
         user = self.request.user
         timeline = country_timeline(self.object, user)
         visits = [visit for year in timeline for visit in year.visits]
+        if self.object.code == HOME_COUNTRY:
+            # Not a dead end: the region's own people and organisations.
+            organisations, organisation_count = home_organisations(self.object, user)
+            context.update(
+                is_home_country=True,
+                home_organisations=organisations,
+                home_organisation_count=organisation_count,
+            )
         context.update(
             timeline=timeline,
             visit_count=len(visits),
