@@ -15,6 +15,7 @@ from delegations.sitemaps import (
     VisitSitemap,
 )
 from regionnews.search.views import SearchView
+from regionnews.seo.views import SitemapPageView
 
 from . import views
 
@@ -41,6 +42,7 @@ urlpatterns += i18n_patterns(
     path(_("news/"), include("articles.urls")),
     path("", include("delegations.urls")),
     path(_("search/"), SearchView.as_view(), name="search"),
+    path(_("sitemap/"), SitemapPageView.as_view(), name="sitemap_page"),
 )
 
 handler404 = views.page_not_found
