@@ -57,6 +57,14 @@ PAGES: dict[str, Callable[[], str]] = {
     "organisation": _organisation,
     "person": _person,
     "not_found": lambda: reverse("home") + "no-such-page/",
+    "people_index": lambda: reverse("delegations:person_list"),
+    "organisations_index": lambda: reverse("delegations:organisation_list"),
+    "organisations_index_invalid_filter": lambda: (
+        reverse("delegations:organisation_list") + "?kind=bakery&country=xx"
+    ),
+    "home_country": lambda: Country.objects.get(code="CZ").get_absolute_url(),
+    "sitemap_page": lambda: reverse("sitemap_page"),
+    "search_country": lambda: reverse("search") + "?q=Kazakhstan",
 }
 
 # Pages that other parts of the site add; tested as soon as their URL exists.
