@@ -79,7 +79,17 @@ class OrganisationAdmin(TabbedTranslationAdmin):
     list_select_related = ("country",)
     search_fields = translated("name", "city")
     autocomplete_fields = ("country",)
-    fields = ("name", "slug", "kind", "city", "country", "website", "description")
+    fields = (
+        "name",
+        "slug",
+        "kind",
+        "street_address",
+        "postal_code",
+        "city",
+        "country",
+        "website",
+        "description",
+    )
     # Django 6 makes https the scheme assumed for "example.org"; opt in now.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 

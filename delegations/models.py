@@ -100,6 +100,13 @@ class Organisation(SluggedModel):
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind, default=Kind.COMPANY
     )
+    street_address = models.CharField(
+        _("street address"),
+        max_length=200,
+        blank=True,
+        help_text=_("Street and number, e.g. Univerzitní 2732/8."),
+    )
+    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
     country = models.ForeignKey(
         Country,

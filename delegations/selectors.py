@@ -95,7 +95,7 @@ def with_people_and_itinerary(visits: QuerySet[Visit]) -> QuerySet[Visit]:
         ),
         Prefetch(
             "stops",
-            queryset=Stop.objects.select_related("organisation").order_by(
+            queryset=Stop.objects.select_related("organisation__country").order_by(
                 "order", "date", "time", "pk"
             ),
             to_attr="stop_list",
