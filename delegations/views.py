@@ -77,6 +77,21 @@ class VisitDetailView(DetailView):
     template_name = "delegations/visit_detail.html"
     context_object_name = "visit"
 
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # A slug of another language (or the one every language used before
+            # visits had a slug per language): the visit's address in this one.
+            visit = (
+                Visit.objects.visible_to(request.user)
+                .with_slug_in_any_language(kwargs["slug"])
+                .first()
+            )
+            if visit is None:
+                raise
+            return redirect(visit.get_absolute_url(), permanent=True)
+
     def get_queryset(self):
         return with_people_and_itinerary(Visit.objects.visible_to(self.request.user))
 

@@ -25,7 +25,7 @@ def _article() -> str:
 
 
 def _visit() -> str:
-    return Visit.objects.get(slug=VISIT_SLUG).get_absolute_url()
+    return Visit.objects.with_slug_in_any_language(VISIT_SLUG).get().get_absolute_url()
 
 
 def _country() -> str:

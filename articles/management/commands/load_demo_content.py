@@ -104,7 +104,7 @@ class Command(BaseCommand):
         )
 
     def save_visit(self, item: dict, people: dict, organisations: dict) -> Visit:
-        visit = Visit.objects.filter(slug=item["slug"]).first()
+        visit = Visit.objects.with_slug_in_any_language(item["slug"]).first()
         self.count(visit)
         # In the demo, each person's role at the visit is their current title.
         roles = {person["slug"]: person["title"] for person in demo.PEOPLE}
