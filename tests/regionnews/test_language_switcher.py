@@ -16,8 +16,7 @@ pytestmark = pytest.mark.django_db
 def switcher_links(content: str) -> dict[str, str]:
     (nav,) = re.findall(r'<nav class="language-switcher".*?</nav>', content, re.S)
     return {
-        code: href
-        for href, code in re.findall(r'<a href="([^"]*)" lang="(\w+)"', nav)
+        code: href for href, code in re.findall(r'<a href="([^"]*)" lang="(\w+)"', nav)
     }
 
 
