@@ -8,26 +8,47 @@ PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres install messages makemessages lint format check demo clean browser
+.PHONY: help run test test-postgres install lock messages makemessages lint format check demo clean browser eval-extraction bench-import
 
 help:
 	@echo "make run            set up, load the demo content, serve on http://127.0.0.1:$(PORT)"
 	@echo "make test           the whole test suite (DATABASE_URL picks the database)"
 	@echo "make test-postgres  the suite on PostgreSQL at $(PG_URL)"
-	@echo "make lint           ruff lint + format check, Django checks, migrations check"
+	@echo "make lint           ruff, import layers, djhtml, Django checks, migrations check"
+	@echo "make lock           refresh the lock files from pyproject.toml (UPGRADE=1: newest allowed)"
 	@echo "make makemessages   refresh locale/*/django.po from the code (needs GNU gettext)"
+	@echo "make eval-extraction  precision and recall of the visit extraction on the annotated corpus"
+	@echo "make bench-import   generate 10,000 exported articles and time their import"
 	@echo "make browser        install Debian's chromium + chromium-driver for tests/e2e (root)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall only when the dependencies change.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+# Exactly the versions in the lock file, hash-checked; again when it changes.
+$(VENV)/.locked: requirements-dev.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
+	@touch $@
+
+# Then the project itself, resolving nothing again. pip check fails when
+# pyproject.toml asks for a version the lock file does not hold: run make lock.
+$(VENV)/.installed: requirements-dev.lock pyproject.toml $(VENV)/.locked
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip check
 	@touch $@
 
 install: $(VENV)/.installed
+
+# requirements-dev.lock (everything, for make install) and requirements.lock
+# (what production needs, at the same versions) from the ranges in
+# pyproject.toml, for every platform and Python the project supports. Pins
+# already in the files are kept unless a range excludes them; UPGRADE=1 moves
+# every pin to the newest version its range allows.
+LOCK_ARGS := pyproject.toml --universal --generate-hashes --quiet \
+	--custom-compile-command 'make lock' $(if $(UPGRADE),--upgrade)
+
+lock: $(VENV)/.locked
+	$(BIN)/uv pip compile $(LOCK_ARGS) --extra dev -o requirements-dev.lock
+	$(BIN)/uv pip compile $(LOCK_ARGS) -c requirements-dev.lock -o requirements.lock
 
 # Compiled with Babel, so no GNU gettext is needed to run the site.
 messages: install
@@ -72,6 +93,7 @@ browser:
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/djhtml --check templates
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
@@ -82,5 +104,14 @@ format: install
 	$(BIN)/djhtml templates
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .import_linter_cache
 	find locale -name '*.mo' -delete
+
+# The extraction's rules measured on articles/extraction/corpus (no database needed).
+eval-extraction: install
+	$(BIN)/python manage.py eval_extraction
+
+# 10,000 generated export files imported into a throw-away SQLite database.
+bench-import: install
+	DATABASE_URL=sqlite:////tmp/regionnews-bench-import.sqlite3 $(BIN)/python manage.py migrate --noinput -v0
+	DATABASE_URL=sqlite:////tmp/regionnews-bench-import.sqlite3 $(BIN)/python manage.py bench_import --files 10000

@@ -33,9 +33,18 @@ from regionnews.images.forms import (
 )
 from regionnews.images.thumbnails import admin_thumbnail
 
+from . import admin_imports  # noqa: F401 - registers ImportJobAdmin
 from .admin_from_visit import WriteFromVisitAdminMixin
+from .admin_proposals import VisitProposalAdminMixin
 from .admin_publishing import PublicationListFilter, PublishingAdminMixin
-from .models import Article, GalleryImage, Topic
+from .admin_suggestions import SuggestionsAdminMixin
+from .models import (
+    Article,
+    GalleryImage,
+    ImportedVersion,
+    SuggestionDecision,
+    Topic,
+)
 
 # The body editor's tools: headings, paragraphs, lists, links, bold, italic and
 # quotes. Everything they produce is in articles.models.BODY_TAGS (a test keeps
@@ -204,8 +213,39 @@ class GalleryImageInline(TranslationStackedInline):
     extra = 0
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records the import and the suggestions keep: looked up, never edited."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ImportedVersion)
+class ImportedVersionAdmin(ReadOnlyAdmin):
+    list_display = ("source", "language", "article", "imported_at")
+    list_filter = ("language",)
+    list_select_related = ("article",)
+    search_fields = ("source", "key")
+
+
+@admin.register(SuggestionDecision)
+class SuggestionDecisionAdmin(ReadOnlyAdmin):
+    list_display = ("article", "kind", "object_id", "decision", "words", "decided_by")
+    list_filter = ("kind", "decision")
+    list_select_related = ("article", "decided_by")
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting an answer lets its suggestion come back.
+        return request.user.has_perm("articles.change_article")
+
+
 @admin.register(Article)
 class ArticleAdmin(
+    SuggestionsAdminMixin,
+    VisitProposalAdminMixin,
     TranslationStatusAdminMixin,
     WriteFromVisitAdminMixin,
     PublishingAdminMixin,

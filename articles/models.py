@@ -278,3 +278,12 @@ class GalleryImage(models.Model):
 
     def __str__(self):
         return self.caption or self.alt_text
+
+
+# The import, suggestion and proposal records live in their own module.
+from .archive_models import (  # noqa: E402, F401
+    ImportedVersion,
+    ImportJob,
+    SuggestionDecision,
+    VisitProposal,
+)

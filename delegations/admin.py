@@ -77,10 +77,11 @@ class OrganisationAdmin(TabbedTranslationAdmin):
     list_display = ("name", "kind", "city", "country")
     list_filter = ("kind", CountryListFilter)
     list_select_related = ("country",)
-    search_fields = translated("name", "city")
+    search_fields = (*translated("name", "city"), "aliases")
     autocomplete_fields = ("country",)
     fields = (
         "name",
+        "aliases",
         "slug",
         "kind",
         "street_address",

@@ -1,6 +1,6 @@
 """Visit list filters, shared by the public list and the staff exports.
 
-Parameters (DESIGN.md): country (ISO alpha-2, any case), year, date_from,
+Parameters: country (ISO alpha-2, any case), year, date_from,
 date_to (ISO dates), organisation (slug), person (slug or part of a name),
 direction, q; staff also get status and visibility, which are absent (and so
 ignored) for everyone else. A value that does not validate becomes a form error

@@ -120,6 +120,14 @@ class Organisation(SluggedModel):
     )
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    aliases = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_(
+            "One per line: abbreviations and names in other languages "
+            "(ZČU, Západočeská univerzita), found in article texts."
+        ),
+    )
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -133,6 +141,10 @@ class Organisation(SluggedModel):
 
     def get_absolute_url(self):
         return reverse("delegations:organisation_detail", kwargs={"slug": self.slug})
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
 
 class PersonQuerySet(RecordQuerySet):

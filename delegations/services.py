@@ -146,3 +146,34 @@ def visit_save(
             )
         stop.save()
     return visit
+
+
+def person_create(
+    *,
+    name: str,
+    country: Country | None = None,
+    honorific: Translated | None = None,
+    title: Translated | None = None,
+) -> Person:
+    """A new person in the registry, validated; the slug comes from the name."""
+    person = Person(name=name, country=country)
+    set_translations(person, "honorific", honorific)
+    set_translations(person, "title", title)
+    person.full_clean()
+    person.save()
+    return person
+
+
+def organisation_create(
+    *,
+    name: Translated,
+    kind: str = Organisation.Kind.OTHER,
+    country: Country | None = None,
+    aliases: str = "",
+) -> Organisation:
+    """A new organisation in the registry, validated; the slug comes from the name."""
+    organisation = Organisation(kind=kind, country=country, aliases=aliases)
+    set_translations(organisation, "name", name)
+    organisation.full_clean()
+    organisation.save()
+    return organisation

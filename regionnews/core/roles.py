@@ -41,6 +41,9 @@ EDITOR_PERMISSIONS = (
     *_model_permissions("articles.topic", "add", "change", "view"),
     # Taking a photo out of an article's gallery deletes its gallery image.
     *_model_permissions("articles.galleryimage", "add", "change", "delete", "view"),
+    # Where an article came from, and the answers given to its suggested links.
+    *_model_permissions("articles.importedversion", "view"),
+    *_model_permissions("articles.suggestiondecision", "view"),
     # What an article links to, picked with autocomplete but not edited here.
     *_model_permissions("delegations.visit", "view"),
     *_model_permissions("delegations.person", "view"),
@@ -52,6 +55,9 @@ CHIEF_EDITOR_PERMISSIONS = (
     *EDITOR_PERMISSIONS,
     "articles.publish_article",
     "articles.delete_article",
+    # The archive import (an upload runs as an ImportJob); only chief editors,
+    # since it may publish.
+    *_model_permissions("articles.importjob", "add", "view"),
 )
 
 PROTOCOL_OFFICER_PERMISSIONS = (
@@ -66,6 +72,9 @@ PROTOCOL_OFFICER_PERMISSIONS = (
     # "Write the article" on a visit creates draft articles for the editors to
     # finish; changing an article stays with the editors.
     *_model_permissions("articles.article", "add", "view"),
+    # The review queue of visits proposed from articles' texts: accepting one
+    # goes through "Propose a visit" (add_visit); rejecting changes its status.
+    *_model_permissions("articles.visitproposal", "change", "view"),
 )
 
 EDITOR = Role(

@@ -92,9 +92,9 @@ def test_sitemap_lists_each_languages_address(client, visit):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_migration_keeps_the_old_slug_as_english_and_makes_the_others():
     executor = MigrationExecutor(connection)
-    executor.migrate([("delegations", "0006_organisation_address")])
+    executor.migrate([("delegations", "0007_organisation_address")])
     old_apps = executor.loader.project_state(
-        [("delegations", "0006_organisation_address")]
+        [("delegations", "0007_organisation_address")]
     ).apps
     OldVisit = old_apps.get_model("delegations", "Visit")
     Country = old_apps.get_model("delegations", "Country")

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('delegations', '0005_view_internal_notes'),
+        ('delegations', '0006_organisation_aliases'),
     ]
 
     operations = [

@@ -1,11 +1,11 @@
-"""Visit slugs per language, like articles' (columns; 0008 fills them)."""
+"""Visit slugs per language, like articles' (columns; 0009 fills them)."""
 
 from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("delegations", "0006_organisation_address"),
+        ("delegations", "0007_organisation_address"),
     ]
 
     operations = [

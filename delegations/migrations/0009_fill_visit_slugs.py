@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
     # Data apart from the schema change: PostgreSQL refuses to alter a table
     # with pending trigger events in one transaction.
     dependencies = [
-        ("delegations", "0007_visit_slug_per_language"),
+        ("delegations", "0008_visit_slug_per_language"),
     ]
 
     operations = [
