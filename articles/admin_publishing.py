@@ -150,9 +150,12 @@ class PublishingAdminMixin:
             raise Http404
         if not self.has_change_permission(request, article):
             raise PermissionDenied
+        links = language_links(article, self._url_name("preview"))
         context = {
             "admin_language": translation.get_language(),
-            "preview_links": language_links(article, self._url_name("preview")),
+            "preview_links": links,
+            # The page's own language switcher stays in the preview too.
+            "language_paths": {link["code"]: link["url"] for link in links},
             "change_url": reverse(self._url_name("change"), args=[article.pk]),
         }
         with translation.override(lang):

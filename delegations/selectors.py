@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 
 from regionnews.core.access import is_staff
 from regionnews.core.content_generation import cached_for_generation
+from regionnews.core.languages import language_codes
 from regionnews.core.text import collation_key
 
 from .models import Country, Organisation, Participation, Person, Stop, Visit
@@ -95,7 +96,7 @@ def with_people_and_itinerary(visits: QuerySet[Visit]) -> QuerySet[Visit]:
         ),
         Prefetch(
             "stops",
-            queryset=Stop.objects.select_related("organisation").order_by(
+            queryset=Stop.objects.select_related("organisation__country").order_by(
                 "order", "date", "time", "pk"
             ),
             to_attr="stop_list",
@@ -224,6 +225,23 @@ def country_organisations(
         most_visited,
         key=lambda org: (-org.visit_count, collation_key(org.name)),
     )
+
+
+HOME_ORGANISATIONS_SHOWN = 30
+
+
+def home_organisations(country: Country, user) -> tuple[list[Organisation], int]:
+    """The home country's page: its organisations *user* may see, the first
+    ones in the reader's alphabet, and how many there are in all (the rest
+    are on the organisations index, filtered by the country)."""
+    organisations = Organisation.objects.visible_to(user).filter(country=country)
+    names = sorted(
+        organisations.only("pk", *(f"name_{code}" for code in language_codes())),
+        key=lambda org: collation_key(org.name),
+    )
+    shown = [org.pk for org in names[:HOME_ORGANISATIONS_SHOWN]]
+    found = organisations.in_bulk(shown)
+    return [found[pk] for pk in shown], len(names)
 
 
 # --- the statistics page -----------------------------------------------------------

@@ -96,8 +96,9 @@ def visit_save(
     The given participations and stops replace the visit's old ones, in the
     order given. Every row is validated; a ValidationError rolls the whole
     transaction back, so an existing visit keeps its previous participants and
-    stops. An empty `slug` keeps the visit's slug (or derives a new one from the
-    title).
+    stops. `slug` is the English one (the one every language had before visits
+    had a slug per language); an empty `slug` keeps the visit's slugs, and
+    empty ones are made from the titles.
 
     An update is stored only over `expected_version` (by default the
     version the given `visit` was read at); a save in between raises
@@ -108,7 +109,7 @@ def visit_save(
         # Refuse a stale write: only over the version the caller read.
         expected_version = visit.version
     if slug:
-        visit.slug = slug
+        visit.slug_en = slug
     set_translations(visit, "title", title)
     set_translations(visit, "purpose", purpose)
     set_translations(visit, "outcome", outcome)

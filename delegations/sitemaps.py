@@ -1,5 +1,6 @@
 from django.db.models import Max, Q
 
+from regionnews.core.languages import language_codes
 from regionnews.core.sitemaps import I18nSitemap
 
 from .models import Country, Organisation, Person, Visit
@@ -10,7 +11,12 @@ class VisitSitemap(I18nSitemap):
         return (
             Visit.objects.public()
             .order_by("-start_date", "-pk")
-            .only("id", "slug", "start_date", "updated_at")
+            .only(
+                "id",
+                *(f"slug_{code}" for code in language_codes()),
+                "start_date",
+                "updated_at",
+            )
         )
 
 

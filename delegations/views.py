@@ -8,6 +8,7 @@ record comes from the articles app's `{% news_about %}` tag.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.cache import never_cache
@@ -15,10 +16,14 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from regionnews.core.access import is_staff, may_export_visits
+from regionnews.core.languages import language_codes
+from regionnews.core.site import HOME_COUNTRY
+from regionnews.core.text import collation_key, surname_key
 from regionnews.core.views import ShareableQueryMixin
 
 from . import exports
 from .filters import MORE_FILTERS, VisitFilter
+from .index_filters import OrganisationIndexFilter, PersonIndexFilter
 from .models import Country, Organisation, Participation, Person, Visit
 from .selectors import (
     SECTION_LIMIT,
@@ -26,6 +31,7 @@ from .selectors import (
     country_people,
     country_timeline,
     country_visit_counts,
+    home_organisations,
     partner_countries,
     visit_statistics,
     visits_for_listing,
@@ -75,6 +81,21 @@ class VisitDetailView(DetailView):
     template_name = "delegations/visit_detail.html"
     context_object_name = "visit"
 
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # A slug of another language (or the one every language used before
+            # visits had a slug per language): the visit's address in this one.
+            visit = (
+                Visit.objects.visible_to(request.user)
+                .with_slug_in_any_language(kwargs["slug"])
+                .first()
+            )
+            if visit is None:
+                raise
+            return redirect(visit.get_absolute_url(), permanent=True)
+
     def get_queryset(self):
         return with_people_and_itinerary(Visit.objects.visible_to(self.request.user))
 
@@ -97,6 +118,7 @@ class CountryListView(ListView):
     context_object_name = "countries"
 
     def get_queryset(self):
+        # In the reader's alphabet ("Švédsko" after "Srbsko"), not the database's.
         return partner_countries()
 
 
@@ -126,6 +148,14 @@ class CountryDetailView(DetailView):
         timeline = country_timeline(self.object, user)
         visit_count, per_year = country_visit_counts(self.object, user)
         people = list(country_people(self.object, user)[: SECTION_LIMIT + 1])
+        if self.object.code == HOME_COUNTRY:
+            # Not a dead end: the region's own people and organisations.
+            organisations, organisation_count = home_organisations(self.object, user)
+            context.update(
+                is_home_country=True,
+                home_organisations=organisations,
+                home_organisation_count=organisation_count,
+            )
         context.update(
             timeline=timeline,
             visit_count=visit_count,
@@ -137,6 +167,75 @@ class CountryDetailView(DetailView):
             is_staff=is_staff(user),
         )
         return context
+
+
+class RecordIndexView(ShareableQueryMixin, ListView):
+    """An index of people or organisations in the reader's alphabet, filtered.
+
+    The database cannot sort in the reader's language on SQLite, so the names
+    of the filtered rows (two columns) are sorted here and only the page's rows
+    are fetched whole: three queries however many there are.
+    """
+
+    paginate_by = 40
+    model = None
+    filterset_class = None
+    sort_fields: tuple[str, ...] = ()
+
+    def records(self):
+        records = self.model.objects.visible_to(self.request.user)
+        if is_staff(self.request.user):
+            public = self.model.objects.public().filter(pk=OuterRef("pk"))
+            records = records.annotate(is_public=Exists(public))
+        return records
+
+    def sort_key(self, obj):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        self.filterset = self.filterset_class(
+            self.request.GET or None,
+            queryset=self.model.objects.visible_to(self.request.user),
+            request=self.request,
+        )
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            return []  # the message instead of silently ignoring the filter
+        rows = self.filterset.qs.order_by().only(*self.sort_fields)
+        return [obj.pk for obj in sorted(rows, key=self.sort_key)]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        ids = list(context["object_list"])
+        found = self.records().select_related("country").in_bulk(ids)
+        context.update(
+            records=[found[pk] for pk in ids if pk in found],
+            filter=self.filterset,
+            is_staff=is_staff(self.request.user),
+        )
+        return context
+
+
+class PersonListView(RecordIndexView):
+    template_name = "delegations/person_list.html"
+    model = Person
+    filterset_class = PersonIndexFilter
+    sort_fields = ("pk", "name")
+
+    def sort_key(self, person):
+        return surname_key(person.name)
+
+
+class OrganisationListView(RecordIndexView):
+    template_name = "delegations/organisation_list.html"
+    model = Organisation
+    filterset_class = OrganisationIndexFilter
+
+    @property
+    def sort_fields(self):
+        return ("pk", *(f"name_{code}" for code in language_codes()))
+
+    def sort_key(self, organisation):
+        return collation_key(organisation.name)
 
 
 class OrganisationDetailView(DetailView):

@@ -8,11 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from articles.views import HomeView
 from regionnews.search.views import SearchView
 from regionnews.seo.sitemaps import SITEMAPS
+from regionnews.seo.views import SitemapPageView
 
 from . import views
 
-# A lost database answers 503 wherever the error comes from (regionnews.outage).
+# A lost database answers 503 wherever the error comes from (regionnews.outage);
+# a missing page offers each language's home (regionnews.views.page_not_found).
 handler500 = "regionnews.views.server_error"
+handler404 = "regionnews.views.page_not_found"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -40,6 +43,7 @@ urlpatterns += i18n_patterns(
     path(_("news/"), include("articles.urls")),
     path("", include("delegations.urls")),
     path(_("search/"), SearchView.as_view(), name="search"),
+    path(_("sitemap/"), SitemapPageView.as_view(), name="sitemap_page"),
 )
 
 # `make bench` measures every page as a ratio to this bare view, served through

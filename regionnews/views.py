@@ -1,10 +1,13 @@
-"""Site-wide views that belong to no app: health check, robots.txt, errors."""
+"""Site-wide views that belong to no app: health check, robots.txt, error pages."""
 
 import sys
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -77,3 +80,22 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def page_not_found(request, exception):
+    """Django's 404 page, with a language switcher to each language's home page.
+
+    The missing path is missing in every language, so the usual switcher (the
+    same path translated) would lead from one 404 to another.
+    """
+    homes = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            homes[code] = reverse("home")
+    response = TemplateResponse(
+        request,
+        "404.html",
+        {"request_path": request.path, "language_paths": homes},
+        status=404,
+    )
+    return response.render()

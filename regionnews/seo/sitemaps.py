@@ -21,7 +21,10 @@ PAGES = (
     "articles:list",
     "delegations:visit_list",
     "delegations:country_list",
+    "delegations:person_list",
+    "delegations:organisation_list",
     "delegations:visit_statistics",
+    "sitemap_page",
 )
 
 

@@ -167,6 +167,15 @@ def test_csv_defuses_cells_that_excel_would_run_as_formulas(staff_client):
     assert row["Purpose"] == "'+1"
 
 
+@pytest.mark.parametrize("value", [" =1+1", "|calc", "＝SUM(A1)", "＋1"])
+def test_csv_defuses_a_leading_space_pipe_and_fullwidth_signs(staff_client, value):
+    factories.visit(title_en=value)
+
+    (row,) = csv_rows(staff_client.get(url("delegations:visit_export_csv")))
+
+    assert row["Title"] == "'" + value
+
+
 def test_csv_includes_internal_visits_for_staff(staff_client):
     factories.visit(title_en="Quiet talks", visibility=Visit.Visibility.INTERNAL)
 

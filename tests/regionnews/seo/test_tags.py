@@ -120,6 +120,8 @@ def every_page(site, lang):
         url_of(site["country"], lang),
         url_of(site["organisation"], lang),
         url_of(site["person"], lang),
+        url("delegations:person_list", lang),
+        url("delegations:organisation_list", lang),
     ]
 
 
@@ -238,11 +240,12 @@ def test_article_with_a_main_image_shares_it_as_an_absolute_url(client):
     assert og(parsed, "twitter:image") == [image_url]
 
 
-def test_article_without_image_has_a_summary_card_and_no_image(client):
+def test_article_without_image_is_previewed_with_the_regions_emblem(client):
     parsed = get(client, url_of(factories.article()))
 
-    assert og(parsed, "og:image") == []
-    assert og(parsed, "twitter:card") == ["summary"]
+    assert og(parsed, "og:image") == ["http://testserver/static/img/social-card.png"]
+    assert og(parsed, "og:image:width") == ["1200"]
+    assert og(parsed, "og:image:alt") == ["The emblem of the Pilsen Region"]
 
 
 def test_article_open_graph_title_is_in_the_page_language(client):
