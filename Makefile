@@ -8,7 +8,7 @@ PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres install lock messages makemessages lint format check demo demo-reset clean browser eval-extraction bench-import screenshots
+.PHONY: help run test test-postgres install lock messages makemessages lint format check demo demo-reset clean browser eval-extraction bench-import screenshots bench wrk faults
 
 help:
 	@echo "make run            set up, load the demo content, serve on http://127.0.0.1:$(PORT)"
@@ -17,11 +17,13 @@ help:
 	@echo "make test-postgres  the suite on PostgreSQL at $(PG_URL)"
 	@echo "make lint           ruff, import layers, djhtml, Django checks, migrations check"
 	@echo "make lock           refresh the lock files from pyproject.toml (UPGRADE=1: newest allowed)"
+	@echo "make faults         outage drills: own PostgreSQL + Redis, gunicorn, prod settings"
 	@echo "make makemessages   refresh locale/*/django.po from the code (needs GNU gettext)"
 	@echo "make eval-extraction  precision and recall of the visit extraction on the annotated corpus"
 	@echo "make bench-import   generate 10,000 exported articles and time their import"
 	@echo "make browser        install Debian's chromium + chromium-driver for tests/e2e (root)"
 	@echo "make screenshots    every public page type in cs/en/de at 1280 and 320 px -> artifacts/screenshots/"
+	@echo "make bench          load sample archives, measure every page against a bare view"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -102,6 +104,28 @@ browser:
 screenshots: install messages
 	$(BIN)/python scripts/screenshots.py $(if $(DOCS),--docs)
 
+# `make bench`: sizes, seconds per page and requests for the memory check; e.g.
+# BENCH_ARTICLES=1000,100000 DATABASE_URL=postgres://... make bench
+BENCH_ARTICLES ?= 1000,10000
+BENCH_SECONDS ?= 10
+BENCH_MEMORY_REQUESTS ?= 10000
+BENCH_FLAGS ?= --readme
+
+wrk:
+	@if command -v wrk >/dev/null; then \
+		true; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update && apt-get install -y wrk; \
+	else \
+		echo "Run as root (sudo make wrk) to install Debian's wrk." >&2; \
+		exit 1; \
+	fi
+
+bench: install messages wrk
+	$(BIN)/python bench/run.py --articles $(BENCH_ARTICLES) --seconds $(BENCH_SECONDS) \
+		--memory-requests $(BENCH_MEMORY_REQUESTS) $(BENCH_FLAGS)
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -109,6 +133,11 @@ lint: install
 	$(BIN)/djhtml --check templates
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Outage drills (about 2 minutes): PostgreSQL stopped and restarted, Redis
+# killed, a worker killed; starts its own throwaway PostgreSQL and Redis.
+faults: install messages
+	$(BIN)/python .ci/faults.py
 
 format: install
 	$(BIN)/ruff check --fix .

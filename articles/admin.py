@@ -26,6 +26,7 @@ from regionnews.core.languages import language_codes
 from regionnews.core.slugs import unique_slug
 from regionnews.images.forms import (
     FOCAL_POINT_HELP,
+    ChooseFileAgainMixin,
     FocalPointField,
     ImageAltTextMixin,
     ImageUploadField,
@@ -40,6 +41,7 @@ from .admin_from_visit import WriteFromVisitAdminMixin
 from .admin_proposals import VisitProposalAdminMixin
 from .admin_publishing import PublicationListFilter, PublishingAdminMixin
 from .admin_readonly import ReadOnlyBodyAdminMixin
+from .admin_review import ReviewAdminMixin
 from .admin_suggestions import SuggestionsAdminMixin
 from .models import (
     Article,
@@ -49,6 +51,7 @@ from .models import (
     Topic,
     sanitise_html,
 )
+from .workflow import can_publish
 
 # The body editor's tools: headings, paragraphs, lists, links, bold, italic and
 # quotes. Everything they produce is in articles.models.BODY_TAGS (a test keeps
@@ -175,7 +178,7 @@ class ArticleCountryListFilter(CountryListFilter):
     field_path = "countries"
 
 
-class GalleryImageForm(forms.ModelForm):
+class GalleryImageForm(ChooseFileAgainMixin, forms.ModelForm):
     class Meta:
         field_classes = {
             "image": ImageUploadField,
@@ -219,6 +222,30 @@ class GalleryImageInline(TranslationStackedInline):
     )
     extra = 0
 
+    # A live article's photos change only through a chief editor: an Editor's
+    # change to it waits for review, and uploads cannot wait unsaved.
+    def _frozen(self, request, obj) -> bool:
+        return (
+            obj is not None
+            and obj.status == Article.Status.PUBLISHED
+            and not can_publish(request.user)
+        )
+
+    def has_add_permission(self, request, obj):
+        return not self._frozen(request, obj) and super().has_add_permission(
+            request, obj
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return not self._frozen(request, obj) and super().has_change_permission(
+            request, obj
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._frozen(request, obj) and super().has_delete_permission(
+            request, obj
+        )
+
 
 class ReadOnlyAdmin(admin.ModelAdmin):
     """Records the import and the suggestions keep: looked up, never edited."""
@@ -253,6 +280,7 @@ class SuggestionDecisionAdmin(ReadOnlyAdmin):
 class ArticleAdmin(
     ChooseFilesAgainAdminMixin,
     ReadOnlyBodyAdminMixin,
+    ReviewAdminMixin,
     SuggestionsAdminMixin,
     VisitProposalAdminMixin,
     TranslationStatusAdminMixin,

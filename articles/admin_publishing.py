@@ -19,7 +19,7 @@ from django.utils import translation
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article
+from .models import Article, PendingChange
 from .views import ArticleDetailView, with_page_relations
 from .workflow import (
     article_publish,
@@ -150,9 +150,12 @@ class PublishingAdminMixin:
             raise Http404
         if not self.has_change_permission(request, article):
             raise PermissionDenied
+        links = language_links(article, self._url_name("preview"))
         context = {
             "admin_language": translation.get_language(),
-            "preview_links": language_links(article, self._url_name("preview")),
+            "preview_links": links,
+            # The page's own language switcher stays in the preview too.
+            "language_paths": {link["code"]: link["url"] for link in links},
             "change_url": reverse(self._url_name("change"), args=[article.pk]),
         }
         with translation.override(lang):
@@ -177,6 +180,9 @@ class PublishingAdminMixin:
             "in_review": articles.filter(status=Article.Status.REVIEW).order_by(
                 "published_at", "updated_at", "pk"
             ),
+            "pending_changes": PendingChange.objects.select_related(
+                "article", "author"
+            ).order_by("created_at", "pk"),
             "can_change": self.has_change_permission(request),
             "preview_url_name": self._url_name("preview"),
             "language": translation.get_language(),

@@ -16,12 +16,16 @@ class ArticlesConfig(AppConfig):
             sync_roles_after_migrate, sender=self, dispatch_uid="regionnews.core.roles"
         )
 
-        # Every save of these photos is validated, cleaned and gets renditions.
+        from regionnews.core.content_generation import (
+            register_content_models,
+            register_next_change,
+        )
         from regionnews.images import registry
 
         from .adapters import register_adapters
-        from .models import Article, GalleryImage
+        from .models import Article, GalleryImage, Topic
 
+        # Every save of these photos is validated, cleaned and gets renditions.
         registry.register(
             Article,
             "main_image",
@@ -39,3 +43,8 @@ class ArticlesConfig(AppConfig):
             crops=("4:3",),
         )
         register_adapters()
+
+        # Cached pages go stale on every write, and never outlive the next
+        # scheduled publication.
+        register_content_models(Article, GalleryImage, Topic)
+        register_next_change(Article.objects.next_publication_time)

@@ -2,11 +2,12 @@
 
 The feeds live under the language prefix (/en/news/feed/), so the active
 language decides the channel's `language`, the items' titles and their links.
-Items come from `articles_for_listing()`, which starts at
+Items come from `articles_for_listing(with_body=True)`, which starts at
 `Article.objects.published()`: drafts and scheduled articles never appear.
 """
 
 import copy
+from html import unescape
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -14,7 +15,7 @@ from django.http.request import split_domain_port
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -49,7 +50,7 @@ class LatestArticlesFeed(Feed):
         return reverse("articles:list")
 
     def articles(self, obj):
-        return articles_for_listing()
+        return articles_for_listing(with_body=True)
 
     def items(self, obj):
         return self.articles(obj)[:FEED_LENGTH]
@@ -59,9 +60,13 @@ class LatestArticlesFeed(Feed):
         return article.title
 
     def item_description(self, article: Article) -> str:
-        if article.lead:
-            return article.lead
-        return Truncator(strip_tags(article.body)).words(60)
+        """HTML, as RSS readers and Atom's type="html" summary read it.
+
+        The lead is plain text and the body's excerpt is made plain, so both
+        are escaped: whatever markup an editor typed arrives as text.
+        """
+        text = article.lead or Truncator(unescape(strip_tags(article.body))).words(60)
+        return escape(text)
 
     def item_link(self, article: Article) -> str:
         return article.get_absolute_url()
@@ -114,7 +119,7 @@ class CountryArticlesFeed(LatestArticlesFeed):
         return country.get_absolute_url()
 
     def articles(self, country: Country):
-        return articles_for_listing().filter(countries=country)
+        return articles_for_listing(with_body=True).filter(countries=country)
 
 
 class TopicArticlesFeed(LatestArticlesFeed):
@@ -130,7 +135,7 @@ class TopicArticlesFeed(LatestArticlesFeed):
         return topic.get_absolute_url()
 
     def articles(self, topic: Topic):
-        return articles_for_listing().filter(topics=topic)
+        return articles_for_listing(with_body=True).filter(topics=topic)
 
 
 class AtomMixin:

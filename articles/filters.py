@@ -6,11 +6,12 @@ does the full search across the site.
 """
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from delegations.filters import CountryFilter
 from delegations.models import Country
+from regionnews.core.content_generation import cached_for_generation
 from regionnews.core.filters import YearFilter
 from regionnews.core.text import collation_key
 
@@ -18,9 +19,19 @@ from .models import Article, Topic
 
 
 def countries_with_articles(request) -> list[Country]:
-    """Countries a published article is about, by name in the reader's language."""
-    articles = Article.objects.published().filter(countries=OuterRef("pk"))
-    countries = Country.objects.filter(Exists(articles))
+    """Countries a published article is about, by name in the reader's language.
+
+    One pass over the link table (not a scan of the articles per country),
+    kept until the content changes.
+    """
+
+    def compute() -> list[Country]:
+        links = Article.countries.through.objects.filter(
+            article__in=Article.objects.published()
+        )
+        return list(Country.objects.filter(pk__in=links.values("country_id")))
+
+    countries = cached_for_generation("countries-with-articles", compute)
     return sorted(countries, key=lambda country: collation_key(country.name))
 
 

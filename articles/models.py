@@ -78,6 +78,15 @@ class ArticleQuerySet(models.QuerySet):
             status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
         )
 
+    def next_publication_time(self):
+        """When the next scheduled article appears (None when none is scheduled)."""
+        return (
+            self.scheduled()
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
 
 class Article(EditorialModel):
     class Status(models.TextChoices):
@@ -175,7 +184,7 @@ class Article(EditorialModel):
         ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -186,6 +195,12 @@ class Article(EditorialModel):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-pk"]
+        indexes = [
+            # The public lists: published, newest first, at any archive size.
+            models.Index(
+                fields=["status", "published_at", "id"], name="article_public_order"
+            ),
+        ]
         permissions = [("publish_article", _("Can publish and unpublish articles"))]
 
     def __str__(self):
@@ -287,6 +302,41 @@ class GalleryImage(models.Model):
 
     def __str__(self):
         return self.caption or self.alt_text
+
+
+class PendingChange(models.Model):
+    """An Editor's change to a live article, waiting for a chief editor.
+
+    The live article keeps its text until a chief editor publishes the change
+    (articles/review.py); `fields` holds the article's fields as the Editor
+    left them (values as strings, relations as lists of keys) and
+    `base_version` the article's version the change was made over.
+    """
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="pending_changes",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    base_version = models.PositiveIntegerField(_("based on version"))
+    fields = models.JSONField(_("changed fields"), default=dict)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("change waiting for review")
+        verbose_name_plural = _("changes waiting for review")
+        ordering = ["article", "-created_at", "-pk"]
+
+    def __str__(self):
+        return str(self.article)
 
 
 # The import, suggestion and proposal records live in their own module.

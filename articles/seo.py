@@ -7,7 +7,7 @@ Registered with `regionnews.core.adapters.register_seo` in apps.py.
 from django.utils import translation
 from django.utils.timezone import localtime
 
-from delegations.models import Visit
+from delegations.models import Person, Visit
 from delegations.seo import country_data, event_data, organisation_ref, person_ref
 from regionnews.core.schema import absolute, page_url, region, shorten
 from regionnews.core.templatetags.language_fallback import fallback_language
@@ -19,6 +19,36 @@ def content_language(article: Article) -> str:
     """The language the article's text is shown in: the reader's, or the fallback."""
     shown_in = fallback_language(article, "body", "lead", "title")
     return shown_in or translation.get_language()
+
+
+def byline_person(byline: str) -> Person | None:
+    """The public person on record whom the byline names, or None.
+
+    "Ing. Milan Kozel" or "Milan Kozel, Ph.D." match the person "Milan Kozel":
+    the byline's last two or more words before any comma, compared with the
+    name as recorded; a name shared by two people matches neither.
+    """
+    words = byline.split(",", 1)[0].split()
+    candidates = [" ".join(words[start:]) for start in range(len(words) - 1)]
+    if not candidates:
+        return None
+    people = list(Person.objects.public().filter(name__in=candidates)[:2])
+    return people[0] if len(people) == 1 else None
+
+
+def author_data(article: Article, request) -> dict:
+    """The byline as a Person (with the page of the person on record it names),
+    or the region when there is no byline."""
+    if not article.byline:
+        return region(request)
+    person = byline_person(article.byline)
+    if person is None:
+        return {"@type": "Person", "name": article.byline}
+    return {
+        "@type": "Person",
+        "name": article.byline,
+        "url": absolute(request, person.get_absolute_url()),
+    }
 
 
 def article_data(article: Article, request) -> dict:
@@ -37,11 +67,7 @@ def article_data(article: Article, request) -> dict:
         "inLanguage": content_language(article),
         "datePublished": localtime(article.published_at).isoformat(),
         "dateModified": localtime(article.updated_at).isoformat(),
-        "author": (
-            {"@type": "Person", "name": article.byline}
-            if article.byline
-            else region(request)
-        ),
+        "author": author_data(article, request),
         "publisher": region(request),
         "about": [
             *(event_data(visit, request, full=False) for visit in visits),

@@ -13,10 +13,13 @@ from django.db import transaction
 from delegations.models import Country, Organisation, Participation, Person, Visit
 from delegations.services import Translated, set_translations
 from regionnews.core.languages import language_codes
+from regionnews.core.models import EditConflict
 from regionnews.core.translation_status import complete_languages
 
 from .models import Article, Topic
+from .review import article_hold_change, snapshot
 from .visit_article import visit_article_draft
+from .workflow import User, Write, article_check_write
 
 
 @transaction.atomic
@@ -35,8 +38,19 @@ def article_save(
     countries: Iterable[Country] = (),
     people: Iterable[Person] = (),
     organisations: Iterable[Organisation] = (),
+    user: User | None = None,
+    expected_version: int | None = None,
 ) -> Article:
     """Create an article (`article=None`) or update one, and set its relations.
+
+    An update is stored only over `expected_version` (by default the version
+    the given `article` was read at): if someone saved in between, EditConflict
+    is raised and nothing is written. With a `user` (anyone acting through a
+    view), the workflow's rule applies as in the admin: the status is capped at
+    what the user may set, and a change to a live article by someone who may
+    not publish is held for review (the live article is returned unchanged).
+    Without one (management commands, run by whoever operates the site), the
+    caller is trusted.
 
     Texts are given per language ({"cs": ..., "en": ..., "de": ...}); the
     relations given replace the article's old ones. Slugs are only changed for
@@ -46,6 +60,9 @@ def article_save(
     and nothing is stored.
     """
     article = article if article is not None else Article()
+    if article.pk is not None and expected_version is None:
+        expected_version = article.version
+    live = Article._base_manager.filter(pk=article.pk).first() if article.pk else None
     set_translations(article, "title", title)
     set_translations(article, "lead", lead)
     set_translations(article, "body", body)
@@ -56,12 +73,28 @@ def article_save(
     article.status = status
     article.published_at = published_at
     article.full_clean()
-    article.save()
-    article.topics.set(topics)
-    article.visits.set(visits)
-    article.countries.set(countries)
-    article.people.set(people)
-    article.organisations.set(organisations)
+    relations = {
+        "topics": list(topics),
+        "visits": list(visits),
+        "countries": list(countries),
+        "people": list(people),
+        "organisations": list(organisations),
+    }
+    if user is not None:
+        decision = article_check_write(user=user, live=live, article=article)
+        if decision is Write.HOLD:
+            if live.version != expected_version:
+                raise EditConflict(f"article {live.pk} is past {expected_version}")
+            article_hold_change(
+                article=live,
+                user=user,
+                fields=snapshot(article, relations),
+                base_version=live.version,
+            )
+            return live
+    article.save(expected_version=expected_version)
+    for name, objects in relations.items():
+        getattr(article, name).set(objects)
     return article
 
 

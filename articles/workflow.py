@@ -12,9 +12,15 @@ clock on every request, so it appears on time without any job running.
 The admin's bulk actions call these functions; the change form applies the
 same permission rule to its status field (`may_set_status`). Each change is
 saved as a revision (django-reversion) with the user and what was done.
+
+Every other write of an article by a person — the change form, a restore
+from the history, recovering a deleted article, `article_save()` — asks
+`article_check_write()` first: it caps the status at what the user may set
+and says when the change must wait for review instead of going live.
 """
 
 import datetime
+import enum
 
 import reversion
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -52,6 +58,29 @@ def may_set_status(*, user: User, old: str | None, new: str) -> bool:
     if Article.Status.PUBLISHED in (old, new):
         return can_publish(user)
     return user.has_perm(CHANGE_PERMISSION)
+
+
+class Write(enum.Enum):
+    SAVE = "save"
+    HOLD = "hold"
+
+
+def article_check_write(*, user: User, live: Article | None, article: Article) -> Write:
+    """Whether *user* may store *article* over *live* (None: a new or recovered one).
+
+    A chief editor may store anything. Anyone else never raises the status to
+    published: a published state brought back by a restore or a recover lands
+    in review. A change to a live (published or scheduled) article is HOLD: the
+    caller keeps the live article as it is and stores the change as a
+    PendingChange for a chief editor (articles/review.py).
+    """
+    if can_publish(user):
+        return Write.SAVE
+    if live is not None and live.status == Article.Status.PUBLISHED:
+        return Write.HOLD
+    if article.status == Article.Status.PUBLISHED:
+        article.status = Article.Status.REVIEW
+    return Write.SAVE
 
 
 def article_submit_for_review(*, article: Article, user: User) -> Article:

@@ -1,7 +1,15 @@
 """What delegations tells the site-wide features: how its records are searched
 and how their pages describe themselves. Registered from apps.py."""
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import (
+    Aggregate,
+    Count,
+    Exists,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    TextField,
+)
 from django.utils.translation import gettext_lazy as _
 
 from regionnews.core.access import is_staff
@@ -11,9 +19,36 @@ from regionnews.core.adapters import (
     register_search,
     register_seo,
 )
+from regionnews.core.languages import language_codes
 
 from . import seo
-from .models import Country, Organisation, Person, Visit
+from .models import Country, Organisation, Participation, Person, Stop, Visit
+
+
+class JoinedText(Aggregate):
+    """The texts of several rows as one, separated by spaces (NULLs skipped)."""
+
+    function = "STRING_AGG"
+    template = "%(function)s(%(expressions)s, ' ')"
+    output_field = TextField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler, connection, function="GROUP_CONCAT", **extra_context
+        )
+
+
+def _joined(rows: QuerySet, path: str) -> Subquery:
+    """One text per visit from its *rows* (participations, stops): a subquery, so
+    that searching through them never repeats a visit."""
+    return Subquery(
+        rows.filter(visit=OuterRef("pk"))
+        .order_by()
+        .values("visit")
+        .annotate(text=JoinedText(path))
+        .values("text")[:1],
+        output_field=TextField(),
+    )
 
 
 def _marked_public(queryset: QuerySet, public: QuerySet, user) -> QuerySet:
@@ -29,7 +64,15 @@ def searchable_visits(user) -> QuerySet[Visit]:
     Internal notes are never searched, not even for staff: a hit would show a
     snippet of them next to the public text.
     """
-    return Visit.objects.visible_to(user).select_related("country")
+    toured = {
+        f"search_toured_{code}": _joined(Stop.objects, f"organisation__name_{code}")
+        for code in language_codes()
+    }
+    return (
+        Visit.objects.visible_to(user)
+        .select_related("country")
+        .alias(search_people=_joined(Participation.objects, "person__name"), **toured)
+    )
 
 
 def searchable_people(user) -> QuerySet[Person]:
@@ -53,6 +96,37 @@ def _listed(obj) -> dict:
     return {"country": obj.country, "internal": not getattr(obj, "search_public", True)}
 
 
+def searchable_countries(user) -> QuerySet[Country]:
+    """Countries with a visit *user* may see: the ones that have a page to show."""
+    visits = Visit.objects.visible_to(user).filter(country=OuterRef("pk"))
+    countries = Country.objects.filter(Exists(visits))
+    public_visits = Visit.objects.public().filter(country=OuterRef("pk"))
+    counts = public_visits.order_by().values("country").annotate(n=Count("pk"))
+    if is_staff(user):
+        countries = countries.annotate(search_public=Exists(public_visits))
+        counts = (
+            Visit.objects.visible_to(user)
+            .filter(country=OuterRef("pk"))
+            .order_by()
+            .values("country")
+            .annotate(n=Count("pk"))
+        )
+    return countries.annotate(search_visit_count=Subquery(counts.values("n")[:1]))
+
+
+# Listed first: a query naming a country most likely wants the country's page.
+COUNTRIES = SearchAdapter(
+    kind="countries",
+    label=_("Countries"),
+    queryset=searchable_countries,
+    columns=(SearchColumn("name", "A"),),
+    ordering=lambda language: (f"name_{language}", "pk"),
+    snippet_fields=(),
+    # The card shows the visit count from the annotation (search/cards/countries).
+    details=lambda country: {"internal": not getattr(country, "search_public", True)},
+    title_field="name",
+    position=5,
+)
 VISITS = SearchAdapter(
     kind="visits",
     label=_("Visits"),
@@ -61,6 +135,9 @@ VISITS = SearchAdapter(
         SearchColumn("title", "A"),
         SearchColumn("purpose", "B"),
         SearchColumn("country__name", "B"),
+        # Who took part and where they went: one text per visit (see _joined).
+        SearchColumn("search_people", "B", translated=False),
+        SearchColumn("search_toured", "B"),
         SearchColumn("outcome", "C"),
     ),
     ordering=lambda language: ("-start_date", "-pk"),
@@ -106,7 +183,7 @@ ORGANISATIONS = SearchAdapter(
 
 
 def register_adapters() -> None:
-    for adapter in (VISITS, PEOPLE, ORGANISATIONS):
+    for adapter in (COUNTRIES, VISITS, PEOPLE, ORGANISATIONS):
         register_search(adapter)
     register_seo(Visit, structured_data=seo.visit_page_data, card=seo.visit_card)
     register_seo(Person, structured_data=seo.person_data, card=seo.person_card)

@@ -87,6 +87,8 @@ class OrganisationAdmin(TabbedTranslationAdmin):
         "aliases",
         "slug",
         "kind",
+        "street_address",
+        "postal_code",
         "city",
         "country",
         "website",
@@ -185,9 +187,15 @@ class VisitAdminForm(TranslatedEditorialForm):
     def publishes(self, cleaned_data) -> bool:
         return cleaned_data.get("visibility") == Visit.Visibility.PUBLIC
 
-    def clean_slug(self):
-        slug = self.cleaned_data.get("slug")
-        return unique_slug(self.instance, slug) if slug else slug
+    def clean(self):
+        cleaned_data = super().clean()
+        for code in language_codes():
+            field = f"slug_{code}"
+            if cleaned_data.get(field):
+                cleaned_data[field] = unique_slug(
+                    self.instance, cleaned_data[field], field=field
+                )
+        return cleaned_data
 
 
 @admin.register(Visit)

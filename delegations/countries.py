@@ -63,4 +63,9 @@ def sync_countries(country_model) -> tuple[int, int]:
         elif any(row[key] != value for key, value in fields.items()):
             countries.filter(pk=row["pk"]).update(**fields)
             updated += 1
+    if created or updated:
+        # QuerySet.update() sends no signal: tell the page cache ourselves.
+        from regionnews.core.content_generation import bump_content_generation
+
+        bump_content_generation()
     return created, updated

@@ -21,8 +21,10 @@ from regionnews.core.access import may_see_internal_notes
 from .models import Visit
 
 # Cells that Excel would read as a formula ("=HYPERLINK(...)", "+1", "@SUM")
-# get a leading apostrophe, as OWASP recommends for CSV exports.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# get a leading apostrophe, as OWASP recommends for CSV exports. Also a leading
+# space (Excel and LibreOffice skip it, then read the formula), "|" (DDE in old
+# Excel) and the fullwidth forms that spreadsheets in East Asian locales fold.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", " ", "|", "＝", "＋", "－", "＠")
 
 
 def people_of(participations) -> list[dict]:

@@ -20,7 +20,7 @@ from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 from django_filters.filters import QuerySetRequestMixin
 
 from regionnews.core.access import is_staff
-from regionnews.core.filters import YearFilter
+from regionnews.core.filters import DateInput, YearFilter
 from regionnews.core.languages import language_codes
 from regionnews.core.text import collation_key
 
@@ -271,13 +271,13 @@ class VisitFilter(django_filters.FilterSet):
     date_from = django_filters.DateFilter(
         method="filter_date_from",
         label=_("From"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput,
     )
     date_to = django_filters.DateFilter(
         field_name="start_date",
         lookup_expr="lte",
         label=_("To"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput,
     )
     organisation = OrganisationFilter(
         queryset=visible_organisations, label=_("Organisation visited")
@@ -321,12 +321,23 @@ class VisitFilter(django_filters.FilterSet):
         )
 
     def filter_text(self, queryset, name, value):
+        """Every word in the title, purpose, country, a participant's name or an
+        organisation toured (Exists, so that no visit is listed twice)."""
         condition = Q()
         for word in value.split()[:10]:
-            word_q = Q()
+            word_q = Q(
+                Exists(
+                    Participation.objects.filter(
+                        visit=OuterRef("pk"), person__name__icontains=word
+                    )
+                )
+            )
+            toured = Q()
             for lang in language_codes():
                 word_q |= Q(**{f"title_{lang}__icontains": word})
                 word_q |= Q(**{f"purpose_{lang}__icontains": word})
                 word_q |= Q(**{f"country__name_{lang}__icontains": word})
+                toured |= Q(**{f"organisation__name_{lang}__icontains": word})
+            word_q |= Exists(Stop.objects.filter(toured, visit=OuterRef("pk")))
             condition &= word_q
         return queryset.filter(condition)

@@ -6,18 +6,20 @@ What the public may see is decided in one place per model:
 their visit counts come from `Visit.objects.public()`.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from regionnews.core.languages import first_filled
+from regionnews.core.languages import first_filled, language_codes
 from regionnews.core.mentions import mentioned
 from regionnews.core.models import EditorialModel, VisibilityQuerySet
-from regionnews.core.slugs import SLUG_LANGUAGES, SluggedModel
+from regionnews.core.slugs import SLUG_LANGUAGES, SluggedModel, unique_slug
 
 
 class CountryQuerySet(models.QuerySet):
@@ -100,6 +102,13 @@ class Organisation(SluggedModel):
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind, default=Kind.COMPANY
     )
+    street_address = models.CharField(
+        _("street address"),
+        max_length=200,
+        blank=True,
+        help_text=_("Street and number, e.g. Univerzitní 2732/8."),
+    )
+    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
     country = models.ForeignKey(
         Country,
@@ -233,6 +242,14 @@ class VisitQuerySet(VisibilityQuerySet):
         """The only definition of what the public may see of visits."""
         return self.filter(visibility=Visit.Visibility.PUBLIC)
 
+    def with_slug_in_any_language(self, slug: str):
+        """Visits whose address is *slug* in some language (old links redirect)."""
+        return self.filter(
+            Q.create(
+                [(f"slug_{code}", slug) for code in language_codes()], connector=Q.OR
+            )
+        )
+
 
 class Visit(SluggedModel, EditorialModel):
     class Direction(models.TextChoices):
@@ -280,7 +297,7 @@ class Visit(SluggedModel, EditorialModel):
         help_text=_("Seen by staff only, never published."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 
     objects = VisitQuerySet.as_manager()
 
@@ -292,8 +309,15 @@ class Visit(SluggedModel, EditorialModel):
         verbose_name = _("visit")
         verbose_name_plural = _("visits")
         ordering = ["-start_date", "-pk"]
+        indexes = [
+            # The public visit lists, newest first, at any archive size.
+            models.Index(
+                fields=["visibility", "start_date", "id"], name="visit_public_order"
+            ),
+        ]
         permissions = [
-            ("view_internal_notes", _("Can see the internal notes of visits"))
+            ("view_internal_notes", _("Can see the internal notes of visits")),
+            ("export_visits", _("Can export the visit list, internal visits too")),
         ]
         constraints = [
             models.CheckConstraint(
@@ -309,8 +333,33 @@ class Visit(SluggedModel, EditorialModel):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        derived = self.derive_slugs()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
+        # As for articles: modeltranslation writes the untranslated `slug` column
+        # from the active language; keep it Czech whoever saves, so that it
+        # never collides with another visit's slug in another language.
+        with translation.override(settings.LANGUAGE_CODE):
+            super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("delegations:visit_detail", kwargs={"slug": self.slug})
+
+    def derive_slugs(self) -> set[str]:
+        """Fill each language's empty slug from its title (or the first title
+        there is) and the year: /cs/navstevy/navsteva-velvyslance-2024/,
+        /en/visits/ambassador-of-kazakhstan-2024/. Made once, like every slug."""
+        changed = set()
+        year = str(self.start_date)[:4]
+        fallback = first_filled(self, "title", SLUG_LANGUAGES)
+        for code in language_codes():
+            field = f"slug_{code}"
+            if not getattr(self, field):
+                title = getattr(self, f"title_{code}") or fallback
+                setattr(self, field, unique_slug(self, f"{title} {year}", field=field))
+                changed.add(field)
+        return changed
 
     def clean(self):
         super().clean()

@@ -18,6 +18,8 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import ngettext
 
 from regionnews.core.access import is_staff
+from regionnews.core.content_generation import cached_for_generation
+from regionnews.core.languages import language_codes
 from regionnews.core.text import collation_key
 
 from .models import Country, Organisation, Participation, Person, Stop, Visit
@@ -94,7 +96,7 @@ def with_people_and_itinerary(visits: QuerySet[Visit]) -> QuerySet[Visit]:
         ),
         Prefetch(
             "stops",
-            queryset=Stop.objects.select_related("organisation").order_by(
+            queryset=Stop.objects.select_related("organisation__country").order_by(
                 "order", "date", "time", "pk"
             ),
             to_attr="stop_list",
@@ -105,17 +107,26 @@ def with_people_and_itinerary(visits: QuerySet[Visit]) -> QuerySet[Visit]:
 # --- choices for the visit filter --------------------------------------------------
 
 
+def visibility_of(user) -> str:
+    """What a cached choice list depends on: whether internal visits count."""
+    return "staff" if is_staff(user) else "public"
+
+
 def countries_with_visits(user) -> list[Country]:
     """Countries with a visit *user* may see, by name in the reader's language."""
-    visits = Visit.objects.visible_to(user).filter(country=OuterRef("pk"))
-    countries = Country.objects.filter(Exists(visits))
+    visits = Visit.objects.visible_to(user)
+    countries = cached_for_generation(
+        f"countries-with-visits:{visibility_of(user)}",
+        lambda: list(Country.objects.filter(pk__in=visits.values("country_id"))),
+    )
     return sorted(countries, key=lambda country: collation_key(country.name))
 
 
 def toured_organisations(user) -> QuerySet[Organisation]:
     """Organisations toured in a visit *user* may see (the filter's choices)."""
-    visits = Visit.objects.visible_to(user).filter(stops__organisation=OuterRef("pk"))
-    return Organisation.objects.filter(Exists(visits))
+    # IN (one pass over the stops), not EXISTS per organisation.
+    stops = Stop.objects.filter(visit__in=Visit.objects.visible_to(user))
+    return Organisation.objects.filter(pk__in=stops.values("organisation_id"))
 
 
 def participants(user) -> QuerySet[Person]:
@@ -134,15 +145,34 @@ def counted(visits: Iterable[Visit]) -> list[Visit]:
     return [visit for visit in visits if visit.status != Visit.Status.CANCELLED]
 
 
-def country_timeline(country: Country, user) -> list[YearOfVisits]:
-    """The country's visits *user* may see, by year, newest first (2 queries)."""
+# How many items a section of a country, person or organisation page shows;
+# the rest is one link away, on the list filtered by that record.
+SECTION_LIMIT = 20
+
+
+def country_timeline(country: Country, user, limit: int = SECTION_LIMIT):
+    """The country's latest *limit* visits *user* may see, by year, newest first."""
     visits = (
         visits_for_listing(user).filter(country=country).order_by("-start_date", "-pk")
-    )
+    )[:limit]
     return [
         YearOfVisits(year=year, visits=list(group))
         for year, group in itertools.groupby(visits, key=lambda v: v.start_date.year)
     ]
+
+
+def country_visit_counts(country: Country, user) -> tuple[int, list[Tally]]:
+    """All of the country's visits *user* may see, counted in the database: the
+    total, and the chart's visits per year (cancelled ones not counted)."""
+    visits = Visit.objects.visible_to(user).filter(country=country).order_by()
+    per_year = (
+        visits.exclude(status=Visit.Status.CANCELLED)
+        .annotate(year=ExtractYear("start_date"))
+        .values("year")
+        .annotate(n=Count("pk"))
+    )
+    counts = {row["year"]: row["n"] for row in per_year}
+    return visits.count(), tallies_by_year(counts)
 
 
 def visits_per_year(visits: Iterable[Visit]) -> list[Tally]:
@@ -174,8 +204,11 @@ def country_people(country: Country, user) -> QuerySet[Person]:
     return people
 
 
-def country_organisations(country: Country, user) -> list[Organisation]:
-    """Organisations toured by the country's visits, with how many visits each.
+def country_organisations(
+    country: Country, user, limit: int = SECTION_LIMIT
+) -> list[Organisation]:
+    """The *limit* organisations most toured by the country's visits, with how
+    many visits each.
 
     `visit_count` counts the visits *user* may see, so the public count never
     includes an internal visit; staff also get `is_public`, as for people.
@@ -187,10 +220,28 @@ def country_organisations(country: Country, user) -> list[Organisation]:
     if is_staff(user):
         public = Organisation.objects.public().filter(pk=OuterRef("pk"))
         organisations = organisations.annotate(is_public=Exists(public))
+    most_visited = organisations.order_by("-visit_count", "pk")[:limit]
     return sorted(
-        organisations,
+        most_visited,
         key=lambda org: (-org.visit_count, collation_key(org.name)),
     )
+
+
+HOME_ORGANISATIONS_SHOWN = 30
+
+
+def home_organisations(country: Country, user) -> tuple[list[Organisation], int]:
+    """The home country's page: its organisations *user* may see, the first
+    ones in the reader's alphabet, and how many there are in all (the rest
+    are on the organisations index, filtered by the country)."""
+    organisations = Organisation.objects.visible_to(user).filter(country=country)
+    names = sorted(
+        organisations.only("pk", *(f"name_{code}" for code in language_codes())),
+        key=lambda org: collation_key(org.name),
+    )
+    shown = [org.pk for org in names[:HOME_ORGANISATIONS_SHOWN]]
+    found = organisations.in_bulk(shown)
+    return [found[pk] for pk in shown], len(names)
 
 
 # --- the statistics page -----------------------------------------------------------

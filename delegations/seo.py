@@ -7,7 +7,7 @@ Registered with `regionnews.core.adapters.register_seo` in apps.py.
 from django.utils.translation import gettext as _
 
 from regionnews.core.schema import SCHEMA, absolute, page_url, region, shorten
-from regionnews.core.site import REGION_NAME
+from regionnews.core.site import HOME_COUNTRY, REGION_NAME
 
 from .models import Country, Organisation, Person, Visit
 
@@ -40,17 +40,36 @@ def organisation_ref(organisation: Organisation, request) -> dict:
     }
 
 
+def postal_address(organisation: Organisation) -> dict | None:
+    """The organisation's PostalAddress from what is filled, or None.
+
+    The organisation's country must have been fetched with it (the itinerary's
+    stops are, with `organisation__country`).
+    """
+    address = {
+        key: value
+        for key, value in (
+            ("streetAddress", organisation.street_address),
+            ("postalCode", organisation.postal_code),
+            ("addressLocality", organisation.city),
+            (
+                "addressCountry",
+                organisation.country.code if organisation.country_id else "",
+            ),
+        )
+        if value
+    }
+    return {"@type": "PostalAddress", **address} if address else None
+
+
 def place(organisation: Organisation, request) -> dict:
     data = {
         "@type": "Place",
         "name": organisation.name,
         "url": absolute(request, organisation.get_absolute_url()),
     }
-    if organisation.city:
-        data["address"] = {
-            "@type": "PostalAddress",
-            "addressLocality": organisation.city,
-        }
+    if address := postal_address(organisation):
+        data["address"] = address
     return data
 
 
@@ -58,7 +77,9 @@ def visit_places(visit: Visit, request) -> list[dict]:
     """The organisations toured, or where the visit took place when none is listed."""
     stops = getattr(visit, "stop_list", None)
     if stops is None:
-        stops = visit.stops.select_related("organisation").order_by("order", "pk")
+        stops = visit.stops.select_related("organisation__country").order_by(
+            "order", "pk"
+        )
     places, seen = [], set()
     for stop in stops:
         if stop.organisation_id not in seen:
@@ -84,7 +105,7 @@ def visit_places(visit: Visit, request) -> list[dict]:
             "address": {
                 "@type": "PostalAddress",
                 "addressRegion": str(REGION_NAME),
-                "addressCountry": "CZ",
+                "addressCountry": HOME_COUNTRY,
             },
         }
     ]
@@ -158,12 +179,7 @@ def organisation_data(organisation: Organisation, request) -> dict:
         data["description"] = shorten(organisation.description)
     if organisation.website:
         data["sameAs"] = [organisation.website]
-    address = {"@type": "PostalAddress"}
-    if organisation.city:
-        address["addressLocality"] = organisation.city
-    if organisation.country:
-        address["addressCountry"] = organisation.country.code
-    if len(address) > 1:
+    if address := postal_address(organisation):
         data["address"] = address
     return data
 

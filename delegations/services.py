@@ -89,18 +89,27 @@ def visit_save(
     internal_notes: str = "",
     participations: Sequence[ParticipationData] = (),
     stops: Sequence[StopData] = (),
+    expected_version: int | None = None,
 ) -> Visit:
     """Create a visit (`visit=None`) or update one, with its people and itinerary.
 
     The given participations and stops replace the visit's old ones, in the
     order given. Every row is validated; a ValidationError rolls the whole
     transaction back, so an existing visit keeps its previous participants and
-    stops. An empty `slug` keeps the visit's slug (or derives a new one from the
-    title).
+    stops. `slug` is the English one (the one every language had before visits
+    had a slug per language); an empty `slug` keeps the visit's slugs, and
+    empty ones are made from the titles.
+
+    An update is stored only over `expected_version` (by default the
+    version the given `visit` was read at); a save in between raises
+    EditConflict and nothing is written.
     """
     visit = visit if visit is not None else Visit()
+    if visit.pk is not None and expected_version is None:
+        # Refuse a stale write: only over the version the caller read.
+        expected_version = visit.version
     if slug:
-        visit.slug = slug
+        visit.slug_en = slug
     set_translations(visit, "title", title)
     set_translations(visit, "purpose", purpose)
     set_translations(visit, "outcome", outcome)
@@ -112,7 +121,7 @@ def visit_save(
     visit.visibility = visibility
     visit.internal_notes = internal_notes
     visit.full_clean()
-    visit.save()
+    visit.save(expected_version=expected_version)
 
     visit.participations.all().delete()
     for order, item in enumerate(participations):

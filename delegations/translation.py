@@ -20,7 +20,7 @@ class PersonTranslationOptions(TranslationOptions):
 
 @register(Visit)
 class VisitTranslationOptions(TranslationOptions):
-    fields = ("title", "purpose", "outcome")
+    fields = ("title", "slug", "purpose", "outcome")
 
 
 @register(Participation)

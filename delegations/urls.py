@@ -46,10 +46,16 @@ urlpatterns = [
         name="country_detail",
     ),
     path(
+        _("organisations/"),
+        views.OrganisationListView.as_view(),
+        name="organisation_list",
+    ),
+    path(
         _("organisations/<slug:slug>/"),
         views.OrganisationDetailView.as_view(),
         name="organisation_detail",
     ),
+    path(_("people/"), views.PersonListView.as_view(), name="person_list"),
     path(
         _("people/<slug:slug>/"), views.PersonDetailView.as_view(), name="person_detail"
     ),

@@ -7,26 +7,34 @@ read queries behind the pages live in `selectors.py`; the news shown about a
 record comes from the articles app's `{% news_about %}` tag.
 """
 
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
-from regionnews.core.access import is_staff, may_see_internal_notes
+from regionnews.core.access import is_staff, may_export_visits, may_see_internal_notes
+from regionnews.core.languages import language_codes
+from regionnews.core.site import HOME_COUNTRY
+from regionnews.core.text import collation_key, surname_key
 from regionnews.core.views import ShareableQueryMixin
 
 from . import exports
 from .filters import MORE_FILTERS, VisitFilter
+from .index_filters import OrganisationIndexFilter, PersonIndexFilter
 from .models import Country, Organisation, Participation, Person, Visit
 from .selectors import (
+    SECTION_LIMIT,
     country_organisations,
     country_people,
     country_timeline,
+    country_visit_counts,
+    home_organisations,
     partner_countries,
     visit_statistics,
     visits_for_listing,
-    visits_per_year,
     with_people_and_itinerary,
 )
 
@@ -64,6 +72,7 @@ class VisitListView(ShareableQueryMixin, ListView):
             ),
             is_staff=is_staff(self.request.user),
             with_internal_notes=may_see_internal_notes(self.request.user),
+            may_export=may_export_visits(self.request.user),
             export_query=export_query.urlencode(),
         )
         return context
@@ -72,6 +81,21 @@ class VisitListView(ShareableQueryMixin, ListView):
 class VisitDetailView(DetailView):
     template_name = "delegations/visit_detail.html"
     context_object_name = "visit"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # A slug of another language (or the one every language used before
+            # visits had a slug per language): the visit's address in this one.
+            visit = (
+                Visit.objects.visible_to(request.user)
+                .with_slug_in_any_language(kwargs["slug"])
+                .first()
+            )
+            if visit is None:
+                raise
+            return redirect(visit.get_absolute_url(), permanent=True)
 
     def get_queryset(self):
         return with_people_and_itinerary(Visit.objects.visible_to(self.request.user))
@@ -95,6 +119,7 @@ class CountryListView(ListView):
     context_object_name = "countries"
 
     def get_queryset(self):
+        # In the reader's alphabet ("Švédsko" after "Srbsko"), not the database's.
         return partner_countries()
 
 
@@ -122,16 +147,96 @@ class CountryDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         timeline = country_timeline(self.object, user)
-        visits = [visit for year in timeline for visit in year.visits]
+        visit_count, per_year = country_visit_counts(self.object, user)
+        people = list(country_people(self.object, user)[: SECTION_LIMIT + 1])
+        if self.object.code == HOME_COUNTRY:
+            # Not a dead end: the region's own people and organisations.
+            organisations, organisation_count = home_organisations(self.object, user)
+            context.update(
+                is_home_country=True,
+                home_organisations=organisations,
+                home_organisation_count=organisation_count,
+            )
         context.update(
             timeline=timeline,
-            visit_count=len(visits),
-            visits_per_year=visits_per_year(visits),
-            people=country_people(self.object, user),
+            visit_count=visit_count,
+            visits_shown=sum(len(year.visits) for year in timeline),
+            visits_per_year=per_year,
+            people=people[:SECTION_LIMIT],
+            more_people=len(people) > SECTION_LIMIT,
             organisations=country_organisations(self.object, user),
             is_staff=is_staff(user),
         )
         return context
+
+
+class RecordIndexView(ShareableQueryMixin, ListView):
+    """An index of people or organisations in the reader's alphabet, filtered.
+
+    The database cannot sort in the reader's language on SQLite, so the names
+    of the filtered rows (two columns) are sorted here and only the page's rows
+    are fetched whole: three queries however many there are.
+    """
+
+    paginate_by = 40
+    model = None
+    filterset_class = None
+    sort_fields: tuple[str, ...] = ()
+
+    def records(self):
+        records = self.model.objects.visible_to(self.request.user)
+        if is_staff(self.request.user):
+            public = self.model.objects.public().filter(pk=OuterRef("pk"))
+            records = records.annotate(is_public=Exists(public))
+        return records
+
+    def sort_key(self, obj):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        self.filterset = self.filterset_class(
+            self.request.GET or None,
+            queryset=self.model.objects.visible_to(self.request.user),
+            request=self.request,
+        )
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            return []  # the message instead of silently ignoring the filter
+        rows = self.filterset.qs.order_by().only(*self.sort_fields)
+        return [obj.pk for obj in sorted(rows, key=self.sort_key)]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        ids = list(context["object_list"])
+        found = self.records().select_related("country").in_bulk(ids)
+        context.update(
+            records=[found[pk] for pk in ids if pk in found],
+            filter=self.filterset,
+            is_staff=is_staff(self.request.user),
+        )
+        return context
+
+
+class PersonListView(RecordIndexView):
+    template_name = "delegations/person_list.html"
+    model = Person
+    filterset_class = PersonIndexFilter
+    sort_fields = ("pk", "name")
+
+    def sort_key(self, person):
+        return surname_key(person.name)
+
+
+class OrganisationListView(RecordIndexView):
+    template_name = "delegations/organisation_list.html"
+    model = Organisation
+    filterset_class = OrganisationIndexFilter
+
+    @property
+    def sort_fields(self):
+        return ("pk", *(f"name_{code}" for code in language_codes()))
+
+    def sort_key(self, organisation):
+        return collation_key(organisation.name)
 
 
 class OrganisationDetailView(DetailView):
@@ -146,10 +251,13 @@ class OrganisationDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        context.update(
-            visits=visits_for_listing(user)
+        visits = list(
+            visits_for_listing(user)
             .filter(stops__organisation=self.object)
-            .distinct(),
+            .distinct()[: SECTION_LIMIT + 1]
+        )
+        context.update(
+            visits=visits[:SECTION_LIMIT], more_visits=len(visits) > SECTION_LIMIT
         )
         return context
 
@@ -164,12 +272,16 @@ class PersonDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        context.update(
-            participations=Participation.objects.filter(
+        participations = list(
+            Participation.objects.filter(
                 person=self.object, visit__in=Visit.objects.visible_to(user)
             )
             .select_related("visit__country")
-            .order_by("-visit__start_date"),
+            .order_by("-visit__start_date", "-visit__pk")[: SECTION_LIMIT + 1]
+        )
+        context.update(
+            participations=participations[:SECTION_LIMIT],
+            more_visits=len(participations) > SECTION_LIMIT,
         )
         return context
 
@@ -196,7 +308,8 @@ def staff_export(write):
     """A view that exports with *write*; a 404 for anyone but staff.
 
     Not found rather than forbidden or a login redirect: to the public the
-    export does not exist, like an internal visit.
+    export does not exist, like an internal visit. Staff without the export
+    permission (delegations.export_visits, the protocol officers') get 403.
     """
 
     @require_safe
@@ -204,6 +317,8 @@ def staff_export(write):
     def view(request):
         if not is_staff(request.user):
             raise Http404
+        if not may_export_visits(request.user):
+            raise PermissionDenied
         visits, error = filtered_visits_for_export(request)
         if error is not None:
             return error

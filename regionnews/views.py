@@ -1,10 +1,51 @@
-"""Site-wide views that belong to no app: health check and robots.txt."""
+"""Site-wide views that belong to no app: health check, robots.txt, error pages."""
 
+import sys
+
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from .outage import is_database_outage, unavailable_response
+
+
+def server_error(request, template_name="500.html"):
+    """handler500: a lost database is a 503 (outage page), anything else a 500."""
+    if is_database_outage(sys.exc_info()[1]):
+        return unavailable_response(request)
+    return defaults.server_error(request, template_name)
+
+
+def database_answers() -> bool:
+    """Ask the database for `SELECT 1`, within HEALTHZ_TIMEOUT seconds.
+
+    On PostgreSQL the check opens its own short-lived connection with a short
+    connect and statement timeout, beside the pool: a pool that is exhausted
+    or still waiting for a dead server must not make the check wait its 10 s.
+    """
+    from django.conf import settings
+
+    timeout = settings.HEALTHZ_TIMEOUT
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        return True
+    import psycopg
+
+    params = connection.get_connection_params()
+    params.pop("pool", None)
+    params["connect_timeout"] = max(1, int(timeout))
+    params["options"] = f"-c statement_timeout={int(timeout * 1000)}"
+    with psycopg.connect(**params, autocommit=True) as conn:
+        conn.execute("SELECT 1").fetchone()
+    return True
 
 
 @never_cache
@@ -12,12 +53,23 @@ from django.views.decorators.http import require_GET
 def healthz(request):
     """200 when the database answers, 503 when it does not (for load balancers)."""
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
+        database_answers()
+    except (DatabaseError, OSError, *_psycopg_errors()):
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def _psycopg_errors() -> tuple[type[Exception], ...]:
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover
+        return ()
+    return (psycopg.Error,)
+
+
+def bench_bare(request):
+    """The baseline of `make bench`: nothing but the middleware (BENCH_BARE_VIEW=1)."""
+    return HttpResponse("ok")
 
 
 @require_GET
@@ -28,3 +80,22 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def page_not_found(request, exception):
+    """Django's 404 page, with a language switcher to each language's home page.
+
+    The missing path is missing in every language, so the usual switcher (the
+    same path translated) would lead from one 404 to another.
+    """
+    homes = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            homes[code] = reverse("home")
+    response = TemplateResponse(
+        request,
+        "404.html",
+        {"request_path": request.path, "language_paths": homes},
+        status=404,
+    )
+    return response.render()

@@ -19,8 +19,9 @@ def staff_client(client, django_user_model):
         username="staff", password="pw-for-tests-only", is_staff=True
     )
     user.user_permissions.add(
-        Permission.objects.get(
-            content_type__app_label="delegations", codename="view_internal_notes"
+        *Permission.objects.filter(
+            content_type__app_label="delegations",
+            codename__in=["view_internal_notes", "export_visits"],
         )
     )
     client.force_login(user)

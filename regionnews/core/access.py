@@ -9,6 +9,15 @@ def is_staff(user) -> bool:
     return user is not None and user.is_active and user.is_staff
 
 
+# The permission to download the visit list (internal visits included).
+EXPORT_PERMISSION = "delegations.export_visits"
+
+
+def may_export_visits(user) -> bool:
+    """The CSV/JSON export holds internal visits: protocol officers only."""
+    return is_staff(user) and user.has_perm(EXPORT_PERMISSION)
+
+
 def may_see_internal_notes(user) -> bool:
     """Internal notes are for protocol officers (and superusers), not every staff."""
     return is_staff(user) and user.has_perm(INTERNAL_NOTES_PERMISSION)

@@ -1,8 +1,42 @@
 """List filters (django-filter) that every app's lists use the same way."""
 
+import datetime
+import re
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+# HTML's "valid floating-point number" (what <input type="number"> may hold).
+_HTML_NUMBER = re.compile(r"-?(\d+|\d*\.\d+)([eE][-+]?\d+)?")
+
+
+class NumberInput(forms.NumberInput):
+    """<input type="number"> that never echoes what is not a number.
+
+    "?year=abc" gets its message in the error summary; put back into the input
+    it would make the page invalid HTML, and browsers would show it empty anyway.
+    """
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        if value is None or not _HTML_NUMBER.fullmatch(str(value)):
+            return None
+        return value
+
+
+class DateInput(forms.DateInput):
+    """<input type="date"> that echoes only a real ISO date (as NumberInput)."""
+
+    input_type = "date"
+
+    def format_value(self, value):
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        try:
+            return datetime.date.fromisoformat(str(value)).isoformat()
+        except (TypeError, ValueError):
+            return None
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -15,4 +49,5 @@ class YearFilter(django_filters.NumberFilter):
         kwargs.setdefault("label", _("Year"))
         kwargs.setdefault("min_value", 1900)
         kwargs.setdefault("max_value", 2200)
+        kwargs.setdefault("widget", NumberInput)
         super().__init__(*args, **kwargs)

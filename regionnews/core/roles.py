@@ -69,6 +69,8 @@ PROTOCOL_OFFICER_PERMISSIONS = (
     *_model_permissions("delegations.organisation", "add", "change", "view"),
     *_model_permissions("delegations.country", "view"),
     "delegations.view_internal_notes",
+    # The CSV/JSON export holds internal visits.
+    "delegations.export_visits",
     # They read the articles about their visits; writing them (and "Write the
     # article", whose draft must be finished) stays with the editors.
     *_model_permissions("articles.article", "view"),

@@ -11,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 # Translated lazily: each reader gets them in the page's language.
 SITE_NAME = _("Pilsen Region – Foreign Relations")
 REGION_NAME = _("Pilsen Region")
+# The region's own country (ISO 3166-1 alpha-2): its page is about the
+# region's own people and organisations rather than visits "with" it.
+HOME_COUNTRY = "CZ"
 SITE_DESCRIPTION = _(
     "News from the Pilsen Region’s foreign relations: visits of ambassadors "
     "and delegations, missions abroad, partner regions."

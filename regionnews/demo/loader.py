@@ -164,7 +164,7 @@ class DemoLoader:
     def save_visit(
         self, item: dict, people: dict, roles: dict, organisations: dict
     ) -> Visit:
-        visit = Visit.objects.filter(slug=item["slug"]).first()
+        visit = Visit.objects.with_slug_in_any_language(item["slug"]).first()
         start_date, end_date = data.visit_dates(item, self.today)
         participations = [
             ParticipationData(

@@ -141,7 +141,33 @@ def titled_languages(source) -> list[str]:
     return [lang for lang in language_codes() if title(lang)]
 
 
-class ImageAltTextMixin:
+class ChooseFileAgainMixin:
+    """When the form comes back with errors, say that chosen photos are gone.
+
+    A browser never fills a file input again, so a photo chosen for a form
+    that failed (for any reason) is not uploaded with the next save; the
+    photo's field says so, rather than the photo silently disappearing.
+    """
+
+    def full_clean(self):
+        super().full_clean()
+        if not self._errors or not self.files:
+            return
+        for name, field in self.fields.items():
+            if not isinstance(field, forms.FileField):
+                continue
+            if self.add_prefix(name) in self.files and name not in self._errors:
+                self._errors[name] = self.error_class(
+                    [
+                        _(
+                            "The form was not saved, so the chosen file was not"
+                            " kept: choose it again before saving."
+                        )
+                    ]
+                )
+
+
+class ImageAltTextMixin(ChooseFileAgainMixin):
     """For a ModelForm with photos: alt text in every language that needs it.
 
     `image_alt_checks` holds require_alt_text()'s keyword arguments, one dict

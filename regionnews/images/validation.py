@@ -46,6 +46,10 @@ MESSAGES = {
         "The image has more than %(limit)s megapixels. Reduce its size and "
         "upload it again."
     ),
+    "too_wide": _(
+        "The image is %(width)s × %(height)s pixels; each side may be at most "
+        "%(limit)s pixels. Reduce its size and upload it again."
+    ),
     "format": _(
         "%(format)s images are not accepted. Upload a JPEG, PNG or WebP photo."
     ),
@@ -71,20 +75,49 @@ def _refuse(code: str, **params) -> ValidationError:
     return ValidationError(MESSAGES[code], code=code, params=params)
 
 
+# The largest side a WebP image (and so a rendition) can have.
+MAX_SIDE = 16383
+
+
+# Bytes of memory that decoding and cleaning take per pixel, measured with
+# Pillow 11-13: WebP decodes through an RGBA canvas and cannot be decoded at a
+# smaller scale; PNG costs by its channels; JPEG is decoded at a reduced
+# scale (draft()), so only IMAGE_MAX_PIXELS bounds it.
+DECODE_BYTES_PER_PIXEL = {"WEBP": 17, "PNG_ALPHA": 14, "PNG": 7}
+
+
+def pixel_limit(image: Image.Image) -> int:
+    """How many pixels an image of this format and mode may have."""
+    key = image.format
+    if key == "PNG" and (
+        image.mode in {"RGBA", "LA", "P", "PA", "I", "I;16"}
+        or "transparency" in image.info
+    ):
+        key = "PNG_ALPHA"
+    cost = DECODE_BYTES_PER_PIXEL.get(key)
+    budget = settings.IMAGE_DECODE_MEMORY
+    return min(settings.IMAGE_MAX_PIXELS, budget // cost if cost else budget * 99)
+
+
 def _check_pixels(image: Image.Image) -> None:
+    """Refuse by the header's size, before any pixel is decoded."""
     width, height = image.size
-    if width * height > settings.IMAGE_MAX_PIXELS:
-        raise _refuse(
-            "too_many_pixels", limit=round(settings.IMAGE_MAX_PIXELS / 1_000_000)
-        )
+    if max(width, height) > MAX_SIDE:
+        raise _refuse("too_wide", width=width, height=height, limit=MAX_SIDE)
+    limit = pixel_limit(image)
+    if width * height > limit:
+        raise _refuse("too_many_pixels", limit=f"{limit / 1_000_000:.0f}")
 
 
-def open_image(file) -> Image.Image:
+def open_image(file, max_side: int | None = None) -> Image.Image:
     """Decode *file* completely, or raise ValidationError saying why not.
 
     The format is what Pillow finds by decoding, never the file name or the
     content type the browser sent. The byte and pixel limits are checked before
-    any pixel is decoded, so a decompression bomb costs nothing.
+    any pixel is decoded, so a decompression bomb costs nothing. With
+    *max_side*, the image comes back no larger than that: a JPEG is decoded
+    at a reduced scale (draft()), others reduced right after decoding, so
+    memory stays near one decoded copy of the original at most.
     """
     size = getattr(file, "size", None)
     if size is not None and size > settings.IMAGE_MAX_UPLOAD_BYTES:
@@ -105,7 +138,13 @@ def open_image(file) -> Image.Image:
             file.seek(0)
             image = Image.open(file)
             _check_pixels(image)
+            if max_side and image.format in {"JPEG", "MPO"}:
+                image.draft("RGB", _bounded(image.size, max_side))
             image.load()
+            if max_side and max(image.size) > max_side:
+                image_format, info = image.format, image.info
+                image = _shrunk(image, max_side)
+                image.format, image.info = image_format, info
     except ValidationError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -121,9 +160,30 @@ def open_image(file) -> Image.Image:
     return image
 
 
+def _bounded(size: tuple[int, int], max_side: int) -> tuple[int, int]:
+    width, height = size
+    scale = min(1, max_side / max(width, height))
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def _shrunk(image: Image.Image, max_side: int) -> Image.Image:
+    """*image* within *max_side*: an integer reduce() first (cheap), then a
+    resample of the much smaller result."""
+    factor = max(image.size) // max_side
+    if factor > 1:
+        image = image.reduce(factor)
+    if max(image.size) > max_side:
+        image = image.resize(_bounded(image.size, max_side), Image.Resampling.LANCZOS)
+    return image
+
+
 def validate_image_file(file) -> None:
-    """Form-field and service validator: the file is a photo we accept."""
-    open_image(file)
+    """Form-field and service validator: the file is a photo we accept.
+
+    Decoded at the stored size, as clean_image() will: a JPEG at a reduced
+    scale still decodes its whole stream, so damage is found all the same.
+    """
+    open_image(file, max_side=settings.IMAGE_ORIGINAL_MAX_SIDE)
 
 
 # --- cleaning -----------------------------------------------------------------
@@ -156,13 +216,14 @@ def to_srgb(image: Image.Image) -> Image.Image:
 
 
 def clean_image(file) -> tuple[ContentFile, Image.Image]:
-    """The upload re-encoded upright, in sRGB and without EXIF, GPS, XMP or ICC.
+    """The upload re-encoded upright, in sRGB and without EXIF, GPS, XMP or ICC,
+    no larger than IMAGE_ORIGINAL_MAX_SIDE on its longer side.
 
     Returns the file to store (named after the upload, with the extension of
     its real format) and the decoded image, for making renditions without
     decoding it again.
     """
-    image = open_image(file)
+    image = open_image(file, max_side=settings.IMAGE_ORIGINAL_MAX_SIDE)
     image_format = ACCEPTED_FORMATS[image.format]
     ImageOps.exif_transpose(image, in_place=True)  # no copy of a big photo
     image = to_srgb(image)

@@ -89,6 +89,35 @@ class Fold(Func):
         )
 
 
+class PrefixSearchQuery(SearchQuery):
+    """`to_tsquery('simple', '<word folded in SQL>':*)`, the word always quoted.
+
+    The word is folded by the database (as the documents are) and only then
+    quoted as a tsquery lexeme, in SQL: whatever `unaccent` turns a character
+    into (U+02D0 "ː" becomes ":"), it stays inside the quotes, so no input
+    becomes tsquery syntax. A word that folds to no lexeme matches nothing.
+    """
+
+    # Inside a quoted tsquery lexeme, a backslash and a quote are escaped.
+    QUOTED = (
+        r"('''' || replace(replace(%(expressions)s, '\', '\\'), '''', '''''')"
+        r" || ''':*')"
+    )
+
+    def __init__(self, word: str):
+        quoted = Func(Fold(Value(word)), template=self.QUOTED, output_field=TextField())
+        super().__init__(quoted, config="simple", search_type="raw")
+
+
+def any_prefix(prefixes: Sequence[str]) -> SearchQuery:
+    """A tsquery matching a text with a word that begins with one of *prefixes*."""
+    queries = [PrefixSearchQuery(prefix) for prefix in prefixes]
+    combined = queries[0]
+    for query in queries[1:]:
+        combined = combined | query
+    return combined
+
+
 def _register_sqlite_fold() -> None:
     """Give this thread's SQLite connection the `regionnews_fold` function.
 
@@ -140,21 +169,18 @@ def _ranked_postgresql(queryset, columns, query, language) -> QuerySet:
             vector = part if vector is None else vector + part
     title_text = Fold(_joined([path for path, _own in columns[0].paths(language)]))
 
-    def tsquery(text: str) -> SearchQuery:
-        return SearchQuery(Fold(Value(text)), config="simple", search_type="raw")
-
     aliases, condition = {"search_document": vector}, Q()
-    for n, (term, term_tsquery) in enumerate(
-        zip(query.terms, query.term_tsqueries, strict=True)
+    for n, (term, group) in enumerate(
+        zip(query.terms, query.alternatives, strict=True)
     ):
         aliases[f"search_similarity_{n}"] = TrigramWordSimilarity(
             Fold(Value(term)), title_text
         )
-        condition &= Q(search_document=tsquery(term_tsquery)) | Q(
+        condition &= Q(search_document=any_prefix(group)) | Q(
             **{f"search_similarity_{n}__gte": TRIGRAM_THRESHOLD}
         )
     rank = SearchRank(
-        vector, tsquery(query.any_tsquery), normalization=32
+        vector, any_prefix(query.all_prefixes), normalization=32
     ) + TrigramWordSimilarity(Fold(Value(" ".join(query.terms))), title_text)
     return queryset.alias(**aliases).filter(condition).annotate(search_rank=rank)
 

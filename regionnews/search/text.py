@@ -38,6 +38,19 @@ class InvalidQuery(ValueError):
 _WORD = re.compile(r"[^\W_]+")
 
 
+def words(folded: str) -> list[str]:
+    """The runs of letters and digits in *folded* text, each once, in order.
+
+    Modifier letters (Unicode category Lm: "ː", "ʼ") count as letters to
+    Python's regular expressions but are punctuation to a reader and to
+    PostgreSQL, whose unaccent turns "ː" into ":"; they separate words.
+    """
+    text = "".join(
+        " " if unicodedata.category(char) == "Lm" else char for char in folded
+    )
+    return list(dict.fromkeys(_WORD.findall(text)))
+
+
 # Case endings of Czech nouns and adjectives, folded, with the shortest word
 # each may be cut from: the light stemmer of Dolamic and Savoy (as in Lucene's
 # CzechStemmer), used only to widen the query, never to index.
@@ -93,23 +106,6 @@ class ParsedQuery:
     pattern: re.Pattern = field(compare=False, repr=False)
 
     @property
-    def term_tsqueries(self) -> list[str]:
-        """Per word, `(kazachstanu:* | kazachstan:*)` for to_tsquery().
-
-        Safe to hand to to_tsquery(): every prefix consists of letters and
-        digits only (see `parse_query`), and it is sent as a bound parameter.
-        """
-        return [
-            "(" + " | ".join(f"{prefix}:*" for prefix in group) + ")"
-            for group in self.alternatives
-        ]
-
-    @property
-    def any_tsquery(self) -> str:
-        """Any word, for ranking: a text with more of the words ranks higher."""
-        return " | ".join(self.term_tsqueries)
-
-    @property
     def all_prefixes(self) -> list[str]:
         return [prefix for group in self.alternatives for prefix in group]
 
@@ -129,8 +125,8 @@ def parse_query(text: str) -> ParsedQuery:
             _("The search text is too long: use at most %(limit)d characters.")
             % {"limit": MAX_QUERY_LENGTH}
         )
-    words = list(dict.fromkeys(_WORD.findall(fold(text))))
-    terms = tuple([word for word in words if len(word) > 1] or words)[:MAX_TERMS]
+    found = words(fold(text))
+    terms = tuple([word for word in found if len(word) > 1] or found)[:MAX_TERMS]
     if not terms:
         raise InvalidQuery(_("Type at least one letter or digit to search for."))
     alternatives = tuple(prefixes(term) for term in terms)

@@ -8,6 +8,7 @@ nothing unpublished reaches the data.
 """
 
 from regionnews.core.adapters import seo_adapter
+from regionnews.core.schema import fallback_image
 
 
 def structured_data(obj, request) -> dict | None:
@@ -25,6 +26,8 @@ def structured_data(obj, request) -> dict | None:
         return None
     for extend in adapter.extensions:
         data.update(extend(obj, request))
+    # Search engines show no rich result for a NewsArticle or Event without one.
+    data.setdefault("image", [fallback_image(request)["url"]])
     return {"@context": "https://schema.org", **data}
 
 

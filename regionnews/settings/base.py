@@ -3,6 +3,7 @@
 Each variable is documented in README.md and .env.example.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -70,6 +71,8 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "reversion_compare",
+    # Login throttling: failed attempts per account and per address.
+    "axes",
     # The kernel and the photo pipeline, which every content app may use.
     "regionnews.core",
     "regionnews.images",
@@ -83,18 +86,44 @@ INSTALLED_APPS = [
     "regionnews.seo",
 ]
 
+# WhiteNoise answers static files itself and calls no middleware after it:
+# the header middleware comes before it, so static files get the headers too.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "regionnews.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "regionnews.middleware.DatabaseUnavailableMiddleware",
+    "regionnews.middleware.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "regionnews.middleware.ContentSecurityPolicyMiddleware",
+    # It answers a locked-out login with the lockout page.
+    "axes.middleware.AxesMiddleware",
+    # Last, so that every middleware above sees cached pages as fresh ones.
+    "regionnews.page_cache.PageCacheMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account or address before checking a password.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins for
+# one account, or from one address, further attempts are refused for
+# AXES_COOLOFF_HOURS; Admin › Axes lists the lockouts, deleting one unlocks,
+# and `manage.py axes_reset` (or axes_reset_username) unlocks from the shell.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+# Behind the proxy, the client's address is the first of X-Forwarded-For.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 ROOT_URLCONF = "regionnews.urls"
 WSGI_APPLICATION = "regionnews.wsgi.application"
@@ -123,20 +152,35 @@ DATABASES = {"default": dj_database_url.parse(DATABASE_URL)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The pool replaces persistent connections; CONN_MAX_AGE must stay 0 with it.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+    # Each connection taken from the pool is checked first (psycopg_pool's
+    # check_connection), so a PostgreSQL restart costs no request.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 3)
+    options["pool"] = {
         "min_size": env_int("DATABASE_POOL_MIN_SIZE", 2),
         "max_size": env_int("DATABASE_POOL_MAX_SIZE", 10),
-        "timeout": 10,
+        # How long a request waits for a connection before the 503 page.
+        "timeout": env_int("DATABASE_POOL_TIMEOUT", 5),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# How long the outage page (503) asks clients to wait, and how long /healthz
+# gives the database to answer.
+OUTAGE_RETRY_AFTER = env_int("OUTAGE_RETRY_AFTER", 30)
+HEALTHZ_TIMEOUT = 0.8
 
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, but an unreachable Redis is a cache miss.
+            "BACKEND": "regionnews.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "regionnews",
+            # A Redis that is down costs a request half a second, not a hang;
+            # the page cache then serves from the database (regionnews.page_cache).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -193,6 +237,14 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 # error. The pixel limit is also Pillow's decompression-bomb limit.
 IMAGE_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
 IMAGE_MAX_PIXELS = 50_000_000
+# The stored original is at most this many pixels on its longer side (the
+# largest rendition is 1920 wide): encoding a 50-megapixel original would cost
+# close to a gigabyte of memory for nothing a page shows.
+IMAGE_ORIGINAL_MAX_SIDE = env_int("IMAGE_ORIGINAL_MAX_SIDE", 4096)
+# Memory that decoding one upload may take (regionnews/images/validation.py
+# turns it into a pixel limit per format): with the process itself, a worker
+# stays under 300 MB for any accepted photo.
+IMAGE_DECODE_MEMORY = 200 * 1024 * 1024
 # Widths of the renditions (regionnews/images/renditions.py); never wider than the
 # original.
 IMAGE_RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
@@ -207,8 +259,28 @@ CONTENT_SECURITY_POLICY = (
     "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
+# Nothing on the site uses these browser features; deny them to any frame too.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=(), browsing-topics=()"
+)
 
 LOGIN_URL = "admin:login"
+
+# The page cache for anonymous readers (regionnews/page_cache.py): on unless
+# PAGE_CACHE=0; an entry lives PAGE_CACHE_TIMEOUT seconds at most (any content
+# change makes it stale at once), proxies may keep a page PAGE_CACHE_MAX_AGE.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 600)
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
+# Objects per sitemap page (each listed in every language, with alternates).
+SITEMAP_PAGE_SIZE = env_int("SITEMAP_PAGE_SIZE", 1000)
+PAGE_CACHE_SKIP_PATHS = ("/admin/", "/healthz", "/bench/", "/static/", "/media/")
+
+# `make bench` only: serve a bare HttpResponse("ok") at /bench/bare as the
+# baseline every page is measured against. Off unless asked.
+BENCH_BARE_VIEW = env_bool("BENCH_BARE_VIEW", False)
 
 LOGGING = {
     "version": 1,

@@ -234,16 +234,17 @@ def test_only_publishers_may_move_an_article_into_or_out_of_published(
 # The admin form.
 
 
-def test_editor_keeps_a_published_article_published_when_fixing_a_typo(client, editor):
+def test_editor_fixing_a_typo_in_a_published_article_waits_for_review(client, editor):
     article = factories.article(title_en="Typpo")
     client.force_login(editor)
     form = client.get(change_url(article))
 
     response = client.post(change_url(article), form_data(form, title_en="Typo"))
 
-    assert response.status_code == 302, response.context["errors"]
+    assert response.status_code == 302
     article.refresh_from_db()
-    assert (article.title_en, article.status) == ("Typo", PUBLISHED)
+    assert (article.title_en, article.status) == ("Typpo", PUBLISHED)
+    assert article.pending_changes.get().fields["title_en"] == "Typo"
 
 
 def test_editor_cannot_move_a_published_articles_time(client, editor):

@@ -656,17 +656,19 @@ def test_a_visit_without_any_title_is_refused(admin_client_logged):
 
 
 def test_a_typed_visit_slug_that_is_taken_gets_a_number(admin_client_logged):
-    factories.visit(slug="kazakhstan-2024")
+    factories.visit(slug_en="kazakhstan-2024", slug_cs="kazachstan-2024")
 
     response = post_visit(
         admin_client_logged,
         title_en="Visit",
         purpose_en="Trade.",
-        slug="kazakhstan-2024",
+        slug_en="kazakhstan-2024",
+        slug_cs="kazachstan-2024",
     )
 
     assert response.status_code == 302, response.context["errors"]
-    assert Visit.objects.order_by("-pk").first().slug == "kazakhstan-2024-2"
+    visit = Visit.objects.order_by("-pk").first()
+    assert (visit.slug_en, visit.slug_cs) == ("kazakhstan-2024-2", "kazachstan-2024-2")
 
 
 def test_visit_change_form_shows_the_translation_status(admin_client_logged):

@@ -88,6 +88,16 @@ def test_signed_in_non_staff_get_not_found(client, kazakh_visit, name):
 
 
 @pytest.mark.parametrize("name", EXPORTS)
+def test_staff_without_the_export_permission_are_refused(
+    editor_client, kazakh_visit, name
+):
+    response = editor_client.get(url(name))
+
+    assert response.status_code == 403
+    assert "Špoták".encode() not in response.content
+
+
+@pytest.mark.parametrize("name", EXPORTS)
 def test_export_is_not_cached(staff_client, name):
     response = staff_client.get(url(name))
 
@@ -157,6 +167,15 @@ def test_csv_defuses_cells_that_excel_would_run_as_formulas(staff_client):
     assert row["Purpose"] == "'+1"
 
 
+@pytest.mark.parametrize("value", [" =1+1", "|calc", "＝SUM(A1)", "＋1"])
+def test_csv_defuses_a_leading_space_pipe_and_fullwidth_signs(staff_client, value):
+    factories.visit(title_en=value)
+
+    (row,) = csv_rows(staff_client.get(url("delegations:visit_export_csv")))
+
+    assert row["Title"] == "'" + value
+
+
 def test_csv_includes_internal_visits_for_staff(staff_client):
     factories.visit(title_en="Quiet talks", visibility=Visit.Visibility.INTERNAL)
 
@@ -169,6 +188,10 @@ def test_csv_includes_internal_visits_for_staff(staff_client):
 def test_export_leaves_out_internal_notes_for_staff_without_the_permission(
     editor_client, kazakh_visit
 ):
+    from django.contrib.auth.models import Permission
+
+    user = editor_client.session["_auth_user_id"]
+    Permission.objects.get(codename="export_visits").user_set.add(user)
     (row,) = csv_rows(editor_client.get(url("delegations:visit_export_csv")))
     (record,) = json_rows(editor_client.get(url("delegations:visit_export_json")))
 

@@ -245,6 +245,38 @@ def test_text_search_matches_the_purpose():
     assert filtered(q="trolleybuses") == [visit.pk]
 
 
+def test_text_search_matches_a_participants_name():
+    visit = factories.visit()
+    factories.participation(visit=visit, person=factories.person(name="Rudolf Špoták"))
+    factories.participation(visit=visit, person=factories.person(name="Jan Špoták"))
+    factories.visit()
+
+    assert filtered(q="Špoták") == [visit.pk]  # once, with two Špotáks in it
+
+
+def test_text_search_matches_an_organisation_toured_in_any_language():
+    visit = factories.visit()
+    brewery = factories.organisation(
+        name_cs="Plzeňský Prazdroj", name_en="Pilsner Urquell Brewery"
+    )
+    factories.stop(visit=visit, organisation=brewery)
+    factories.stop(visit=visit, organisation=factories.organisation())
+    factories.visit()
+
+    with translation.override("en"):
+        assert filtered(q="prazdroj") == [visit.pk]
+        assert filtered(q="brewery pilsner") == [visit.pk]
+
+
+def test_text_search_combines_a_name_with_the_country():
+    visit = factories.visit(country="KZ")
+    other = factories.visit(country="DE")
+    for obj in (visit, other):
+        factories.participation(visit=obj, person=factories.person(name="Ann Smith"))
+
+    assert filtered(q="smith kazakhstan") == [visit.pk]
+
+
 def test_filters_combine():
     wanted = factories.visit(country="KZ", start_date=datetime.date(2024, 4, 4))
     factories.visit(country="KZ", start_date=datetime.date(2023, 4, 4))

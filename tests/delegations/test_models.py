@@ -232,25 +232,43 @@ def test_duplicate_participation_fails_validation_with_a_message():
 # Slugs -------------------------------------------------------------------------
 
 
-def test_visit_slug_is_made_from_the_english_title_and_year():
+def test_visit_slugs_are_made_from_each_languages_title_and_year():
     visit = factories.visit(
-        title_en="Ambassador of Kazakhstan", start_date=datetime.date(2024, 4, 4)
+        title_en="Ambassador of Kazakhstan",
+        title_cs="Velvyslanec Kazachstánu",
+        title_de="",
+        start_date=datetime.date(2024, 4, 4),
     )
 
-    assert visit.slug == "ambassador-of-kazakhstan-2024"
+    assert (visit.slug_en, visit.slug_cs, visit.slug_de) == (
+        "ambassador-of-kazakhstan-2024",
+        "velvyslanec-kazachstanu-2024",
+        "ambassador-of-kazakhstan-2024",  # no German title: the English one
+    )
+
+
+def test_visit_url_uses_the_slug_of_the_language():
+    visit = factories.visit(
+        title_en="Ambassador", title_cs="Velvyslanec", title_de="Botschafter"
+    )
+
+    with translation.override("cs"):
+        assert visit.get_absolute_url().endswith("/velvyslanec-2024/")
+    with translation.override("de"):
+        assert visit.get_absolute_url().endswith("/botschafter-2024/")
 
 
 def test_visit_slug_works_with_an_iso_date_string():
     visit = factories.visit(title_en="Trade mission", start_date="2024-04-04")
 
-    assert visit.slug == "trade-mission-2024"
+    assert visit.slug_en == "trade-mission-2024"
 
 
 def test_visit_slugs_are_unique():
     first = factories.visit(title_en="Same", start_date=datetime.date(2024, 1, 1))
     second = factories.visit(title_en="Same", start_date=datetime.date(2024, 5, 1))
 
-    assert (first.slug, second.slug) == ("same-2024", "same-2024-2")
+    assert (first.slug_en, second.slug_en) == ("same-2024", "same-2024-2")
 
 
 def test_visit_slug_is_kept_when_the_title_changes():
@@ -260,7 +278,7 @@ def test_visit_slug_is_kept_when_the_title_changes():
     visit.save()
 
     visit.refresh_from_db()
-    assert visit.slug == "old-title-2024"
+    assert visit.slug_en == "old-title-2024"
 
 
 def test_organisation_slugs_are_made_from_the_name_and_unique():

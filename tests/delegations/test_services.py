@@ -28,7 +28,7 @@ def test_visit_save_creates_visit_with_translations():
     visit = save(purpose={"en": "Trade", "cs": "Obchod"})
 
     visit.refresh_from_db()
-    assert (visit.slug, visit.title_cs, visit.title_de) == (
+    assert (visit.slug_en, visit.title_cs, visit.title_de) == (
         "kazakhstan-2024",
         "Návštěva",
         "Besuch",
@@ -102,7 +102,7 @@ def test_visit_save_without_slug_keeps_the_existing_slug():
 
     save(visit=visit, slug="", title={"en": "Another title"})
 
-    assert Visit.objects.get().slug == "fixed-slug"
+    assert Visit.objects.get().slug_en == "fixed-slug"
 
 
 def test_visit_save_stop_without_organisation_saves_nothing():

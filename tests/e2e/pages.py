@@ -25,7 +25,7 @@ def _article() -> str:
 
 
 def _visit() -> str:
-    return Visit.objects.get(slug=VISIT_SLUG).get_absolute_url()
+    return Visit.objects.with_slug_in_any_language(VISIT_SLUG).get().get_absolute_url()
 
 
 def _country() -> str:
@@ -59,6 +59,13 @@ PAGES: dict[str, Callable[[], str]] = {
     "not_found": lambda: reverse("home") + "no-such-page/",
     "statistics": lambda: reverse("delegations:visit_statistics"),
     "search": lambda: reverse("search") + "?q=Kazakhstan",
+    "people_index": lambda: reverse("delegations:person_list"),
+    "organisations_index": lambda: reverse("delegations:organisation_list"),
+    "organisations_index_invalid_filter": lambda: (
+        reverse("delegations:organisation_list") + "?kind=bakery&country=xx"
+    ),
+    "home_country": lambda: Country.objects.get(code="CZ").get_absolute_url(),
+    "sitemap_page": lambda: reverse("sitemap_page"),
 }
 
 # Pages that other parts of the site add; tested as soon as their URL exists.

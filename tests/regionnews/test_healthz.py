@@ -17,16 +17,28 @@ def test_healthz_answers_200_json_when_the_database_is_reachable(client):
     assert response.json() == {"status": "ok", "database": "ok"}
 
 
-def test_healthz_answers_503_when_the_database_fails(client):
-    with mock.patch.object(
+def database_fails():
+    """On PostgreSQL the check opens its own connection (beside the pool)."""
+    if connection.vendor == "postgresql":
+        import psycopg
+
+        return mock.patch("psycopg.connect", side_effect=psycopg.OperationalError)
+    return mock.patch.object(
         connection, "cursor", side_effect=OperationalError("connection refused")
-    ):
+    )
+
+
+def test_healthz_answers_503_when_the_database_fails(client):
+    with database_fails():
         response = client.get(reverse("healthz"))
 
     assert response.status_code == 503
     assert response.json()["database"] == "unreachable"
 
 
+@pytest.mark.skipif(
+    connection.vendor == "postgresql", reason="PostgreSQL: its own connection"
+)
 def test_healthz_answers_503_when_the_query_fails(client):
     cursor = mock.MagicMock()
     cursor.__enter__.return_value.execute.side_effect = OperationalError("gone")
@@ -49,3 +61,16 @@ def test_healthz_is_not_language_prefixed():
 
 def test_healthz_refuses_post(client):
     assert client.post(reverse("healthz")).status_code == 405
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_healthz_checks_postgresql_over_its_own_short_connection(client):
+    import psycopg
+
+    with mock.patch("psycopg.connect", wraps=psycopg.connect) as connect:
+        response = client.get(reverse("healthz"))
+
+    assert response.status_code == 200
+    kwargs = connect.call_args.kwargs
+    assert kwargs["connect_timeout"] == 1
+    assert "statement_timeout=800" in kwargs["options"]

@@ -158,7 +158,8 @@ def test_language_switcher_keeps_the_filter_on_a_list(client, site):
     ],
 )
 def test_visit_dates_are_written_in_the_page_language(client, site, lang, expected):
-    url = page_url("delegations:visit_detail", {"slug": site["visit"].slug}, lang)
+    slug = getattr(site["visit"], f"slug_{lang}")  # visit slugs are translated
+    url = page_url("delegations:visit_detail", {"slug": slug}, lang)
 
     assert expected in client.get(url).content.decode()
 

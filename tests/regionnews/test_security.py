@@ -55,3 +55,36 @@ def test_admin_policy_allows_inline_styles_but_not_inline_scripts(client):
     policy = csp_directives(response["Content-Security-Policy"])
     assert policy["style-src"] == ["'self'", "'unsafe-inline'"]
     assert policy["script-src"] == ["'self'"]
+
+
+def test_response_sets_a_permissions_policy(response):
+    policy = response["Permissions-Policy"]
+
+    for feature in ("camera=()", "microphone=()", "geolocation=()"):
+        assert feature in policy
+
+
+def test_static_files_carry_the_policy_and_frame_protection(client):
+    """WhiteNoise answers static files itself; the header middleware wraps it."""
+    response = client.get("/static/css/site.css")
+
+    assert response.status_code == 200
+    assert type(response).__name__ == "WhiteNoiseFileResponse"
+    assert csp_directives(response["Content-Security-Policy"])["default-src"] == [
+        "'self'"
+    ]
+    assert response["X-Frame-Options"] == "DENY"
+    assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_the_header_middleware_comes_before_whitenoise():
+    from django.conf import settings
+
+    order = settings.MIDDLEWARE
+    whitenoise = order.index("whitenoise.middleware.WhiteNoiseMiddleware")
+    for name in (
+        "regionnews.middleware.ContentSecurityPolicyMiddleware",
+        "django.middleware.clickjacking.XFrameOptionsMiddleware",
+        "django.middleware.security.SecurityMiddleware",
+    ):
+        assert order.index(name) < whitenoise, name

@@ -13,9 +13,12 @@ stored.
 import contextlib
 
 from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.safestring import mark_safe
 from modeltranslation.translator import NotRegistered, translator
+from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from .changes import UnchangedSaveAdminMixin
@@ -87,6 +90,53 @@ class HistoryAdmin(CompareVersionAdmin):
                 )
             shown.append({**item, "diff": mark_safe(html)})
         return shown, has_unfollowed_fields
+
+    # Restore and recover. django-reversion finds the version by its number
+    # alone and reverts its whole revision; here the version must be one of
+    # this URL's object (recover: a deleted object of this model), and the
+    # revision may only hold that object and the rows of its inlines. The live
+    # object is kept on the request before the revert, so that save_model can
+    # judge the change against what is live, not against the restored state.
+
+    def has_recover_permission(self, request) -> bool:
+        """Who may bring a deleted object back (adding and changing it)."""
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        object_id = unquote(object_id)
+        version = self._own_version(
+            Version.objects.get_for_object_reference(self.model, object_id),
+            version_id,
+        )
+        request._editorial_live_object = self.model._base_manager.filter(
+            pk=version.object_id
+        ).first()
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.has_recover_permission(request):
+            raise PermissionDenied
+        self._own_version(Version.objects.get_deleted(self.model), version_id)
+        request._editorial_live_object = None
+        return super().recover_view(request, version_id, extra_context)
+
+    def _own_version(self, versions, version_id) -> Version:
+        """The version *version_id* among *versions*, whose revision is ours; or 404."""
+        try:
+            version = versions.select_related("revision").get(pk=int(version_id))
+        except (ValueError, TypeError, OverflowError, Version.DoesNotExist):
+            raise Http404 from None
+        allowed = {
+            ContentType.objects.get_for_model(model).pk
+            for model in (
+                self.model,
+                *(inline.model for inline in self.inlines),
+            )
+        }
+        other = version.revision.version_set.exclude(content_type_id__in=allowed)
+        if other.exists():
+            raise Http404
+        return version
 
     def compare_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))

@@ -4,6 +4,8 @@ Each one reports a value it cannot use as an invalid lookup (the admin's
 message), never as an error page, and lists only values that have rows.
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
@@ -92,4 +94,21 @@ class YearListFilter(admin.SimpleListFilter):
             year = int(self.value())
         except ValueError as error:
             raise IncorrectLookupParameters(error) from error
+        if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+            raise IncorrectLookupParameters(f"year {year} is out of range")
         return queryset.filter(**{f"{self.field_path}__year": year})
+
+
+class InvalidListParametersMixin:
+    """A list parameter the admin cannot turn into a query is an invalid lookup.
+
+    Django's date hierarchy catches ValueError but not OverflowError
+    (?published_at__year=99999999999999999999); either is reported as the
+    admin's "invalid lookup" message instead of an error page.
+    """
+
+    def get_changelist_instance(self, request):
+        try:
+            return super().get_changelist_instance(request)
+        except (ValueError, OverflowError) as error:
+            raise IncorrectLookupParameters(error) from error

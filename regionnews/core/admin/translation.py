@@ -15,6 +15,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from regionnews.core.admin.accessibility import label_split_widgets
 from regionnews.core.admin.changes import NormalisedChangesFormMixin
+from regionnews.core.admin.list_filters import InvalidListParametersMixin
 from regionnews.core.languages import language_codes
 from regionnews.core.translation_status import (
     COMPLETE,
@@ -38,7 +39,7 @@ def translated(*fields: str) -> tuple[str, ...]:
     return tuple(f"{field}_{lang}" for field in fields for lang in language_codes())
 
 
-class TabbedTranslationAdmin(TranslationAdmin):
+class TabbedTranslationAdmin(InvalidListParametersMixin, TranslationAdmin):
     """modeltranslation's language tabs, with jQuery UI served from our own static.
 
     modeltranslation's own TabbedTranslationAdmin loads jQuery UI from

@@ -21,6 +21,11 @@ def language_alternates(context):
     reader looks for their own language, not for its name in the current one.
     """
     request = context["request"]
+    if context.get("language_paths") is not None:
+        # A page that says where each of its languages is: the staff preview
+        # (the switcher stays in the preview), the 404 page (each language's
+        # home page: the missing path is missing in every language).
+        return alternates_of(request, context["language_paths"])
     obj = context.get("object")
     current = translation.get_language()
     query = request.GET.urlencode() if obj is None else ""
@@ -46,6 +51,22 @@ def language_alternates(context):
             }
         )
     return alternates
+
+
+def alternates_of(request, paths: dict[str, str]) -> list[dict]:
+    """`language_alternates` entries for a {language: path} mapping."""
+    current = translation.get_language()
+    return [
+        {
+            "code": code,
+            "name": capfirst(translation.get_language_info(code)["name_local"]),
+            "path": path,
+            "url": request.build_absolute_uri(path),
+            "current": code == current,
+            "default": code == settings.LANGUAGE_CODE,
+        }
+        for code, path in paths.items()
+    ]
 
 
 @register.simple_tag(takes_context=True)

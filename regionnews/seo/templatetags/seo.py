@@ -19,28 +19,44 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from regionnews.core.schema import absolute, json_ld_script, page_url
+from regionnews.core.schema import (
+    absolute,
+    fallback_image,
+    json_ld_script,
+    page_url,
+)
 from regionnews.core.site import SITE_DESCRIPTION, SITE_NAME
 from regionnews.seo.structured_data import object_card, structured_data
 
 register = template.Library()
 
 
+def list_page(context) -> int | None:
+    """The number of the list page shown, from the view's paginator."""
+    page_obj = context.get("page_obj")
+    return getattr(page_obj, "number", None)
+
+
 @register.simple_tag(takes_context=True)
 def canonical_url(context) -> str:
     request = context.get("request")
-    return page_url(request, context.get("object")) if request else ""
+    if request is None:
+        return ""
+    return page_url(request, context.get("object"), list_page(context))
 
 
 @register.simple_tag(takes_context=True)
 def canonical_alternates(context) -> list[dict]:
-    """The page in each language (`language_alternates`), without the query string.
+    """The page in each language (`language_alternates`), without the filter.
 
-    hreflang links in the head point at canonical pages; the language switcher
-    keeps using the full alternates, so a reader's filter survives the switch.
+    hreflang links in the head point at canonical pages (page 2 of a list at
+    page 2); the language switcher keeps using the full alternates, so a
+    reader's filter survives the switch.
     """
+    page = list_page(context)
+    query = f"?page={page}" if page and page > 1 else ""
     return [
-        {**alt, "url": alt["url"].split("?", 1)[0]}
+        {**alt, "url": alt["url"].split("?", 1)[0] + query}
         for alt in context.get("alternates") or []
     ]
 
@@ -66,7 +82,9 @@ def social_meta(context, title=None, description=None):
         description or card.get("description") or str(SITE_DESCRIPTION)
     )
     card["site_name"] = str(SITE_NAME)
-    card["url"] = page_url(request, obj)
+    card["url"] = page_url(request, obj, list_page(context))
+    # A shared link never appears bare: the region's emblem when there is no photo.
+    card.setdefault("image", fallback_image(request))
     current = translation.get_language()
     card["locale"] = settings.LANGUAGE_LOCALES.get(current, current)
     card["locale_alternates"] = [

@@ -163,6 +163,17 @@ REFUSALS = {
     "truncated JPEG": (noisy_jpeg()[:4000], "cut.jpg", "damaged or incomplete"),
     "GIF": (encode(Image.new("P", (20, 20)), "GIF"), "anim.gif", "GIF images"),
     "SVG": (b'<svg xmlns="http://www.w3.org/2000/svg"/>', "logo.svg", "not a JPEG"),
+    # Wider than a WebP rendition can be: refused before decoding.
+    "16384 px wide": (
+        encode(Image.new("RGB", (16384, 2)), "PNG"),
+        "strip.png",
+        "each side may be at most 16383 pixels",
+    ),
+    "16384 px tall WebP": (
+        png_declaring(2, 16384),
+        "tower.png",
+        "each side may be at most 16383 pixels",
+    ),
 }
 
 
@@ -179,6 +190,39 @@ def test_refused_main_photo_is_a_form_error_and_nothing_is_stored(
     assert "main_image" in response.context["adminform"].form.errors
     assert files_under(media_root) == files_before
     assert not Article.objects.exists()
+
+
+def test_a_form_failing_for_another_reason_asks_to_choose_the_photo_again(
+    admin_client_logged, media_root
+):
+    form = add_article_data(
+        admin_client_logged,
+        main_image=upload(photo((800, 600))),
+        main_image_focal_x="7",
+    )
+
+    response = post(admin_client_logged, ADD_URL, form)
+
+    assert "choose it again" in str(
+        response.context["adminform"].form.errors["main_image"]
+    )
+    assert files_under(media_root) == []
+
+
+def test_the_widest_accepted_photo_gets_renditions_within_bounds(
+    admin_client_logged, media_root
+):
+    data = add_article_data(
+        admin_client_logged,
+        main_image=upload(encode(Image.new("RGB", (16383, 4)), "PNG"), "strip.png"),
+    )
+
+    response = post(admin_client_logged, ADD_URL, data)
+
+    assert response.status_code == 302, errors_of(response)
+    for path in rendition_files(Article.objects.get().main_image):
+        with Image.open(path) as rendition:
+            assert max(rendition.size) <= 16383
 
 
 def test_oversized_main_photo_is_refused_with_the_limit(
@@ -235,7 +279,9 @@ def test_main_photo_without_alt_text_in_a_titled_language_is_refused(
     response = post(admin_client_logged, ADD_URL, form)
 
     errors = response.context["adminform"].form.errors
-    assert list(errors) == ["main_image_alt_de"]
+    # The photo itself was fine, but is not kept: it must be chosen again.
+    assert set(errors) == {"main_image_alt_de", "main_image"}
+    assert "choose it again" in errors["main_image"][0]
     assert "German" in errors["main_image_alt_de"][0]
     assert files_under(media_root) == []
 
@@ -465,7 +511,7 @@ def test_person_photo_needs_alt_text_in_every_language(admin_client_logged, medi
     response = post(admin_client_logged, reverse("admin:delegations_person_add"), data)
 
     errors = response.context["adminform"].form.errors
-    assert set(errors) == {"photo_alt_cs", "photo_alt_de"}
+    assert set(errors) == {"photo_alt_cs", "photo_alt_de", "photo"}  # photo: again
     assert not Person.objects.exists()
     assert files_under(media_root) == []
 

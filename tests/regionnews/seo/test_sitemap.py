@@ -20,17 +20,34 @@ NS = {
 LANGUAGES = ("cs", "en", "de")
 
 
-def sitemap(client):
+def section_pages(client):
+    """The sitemap index's entries: (loc, lastmod) of every section page."""
     response = client.get(reverse("sitemap"))
     assert response.status_code == 200
     root = ET.fromstring(response.content)
-    return {
-        url.findtext("sm:loc", namespaces=NS): {
-            link.get("hreflang"): link.get("href")
-            for link in url.findall("xhtml:link", NS)
-        }
-        for url in root.findall("sm:url", NS)
-    }
+    return [
+        (entry.findtext("sm:loc", namespaces=NS), entry.findtext("sm:lastmod", "", NS))
+        for entry in root.findall("sm:sitemap", NS)
+    ]
+
+
+def sitemap(client):
+    """Every <url> of every section page the index lists: loc -> alternates."""
+    urls = {}
+    for loc, _lastmod in section_pages(client):
+        response = client.get(loc.removeprefix("http://testserver"))
+        assert response.status_code == 200
+        root = ET.fromstring(response.content)
+        urls.update(
+            {
+                url.findtext("sm:loc", namespaces=NS): {
+                    link.get("hreflang"): link.get("href")
+                    for link in url.findall("xhtml:link", NS)
+                }
+                for url in root.findall("sm:url", NS)
+            }
+        )
+    return urls
 
 
 def urls_in_every_language(obj):
@@ -153,3 +170,70 @@ def test_robots_txt_disallows_the_admin(client):
     response = client.get(reverse("robots_txt"))
 
     assert "Disallow: /admin/" in response.text.splitlines()
+
+
+# The index: paginated sections, lastmod, the non-object pages ----------------
+
+
+def test_sitemap_is_an_index_of_sections(client):
+    factories.article()
+    factories.visit()
+    locs = [loc for loc, _lastmod in section_pages(client)]
+    for section in ("pages", "articles", "visits", "countries"):
+        assert f"http://testserver/sitemap-{section}.xml" in locs
+
+
+def test_sitemap_sections_are_paginated(client, settings):
+    settings.SITEMAP_PAGE_SIZE = 2
+    articles = [factories.article() for _ in range(5)]
+    locs = [loc for loc, _lastmod in section_pages(client)]
+    assert "http://testserver/sitemap-articles.xml?p=3" in locs
+    assert "http://testserver/sitemap-articles.xml?p=4" not in locs
+    listed = sitemap(client)
+    for article in articles:
+        for url in urls_in_every_language(article).values():
+            assert url in listed
+
+
+def test_sitemap_index_gives_each_section_its_latest_lastmod(client):
+    older = factories.article()
+    newer = factories.article()
+    Article.objects.filter(pk=older.pk).update(
+        updated_at=timezone.now() - datetime.timedelta(days=30)
+    )
+    newer.refresh_from_db()
+    lastmods = dict(section_pages(client))
+    articles = lastmods["http://testserver/sitemap-articles.xml"]
+    assert articles.startswith(
+        newer.updated_at.astimezone(datetime.UTC).date().isoformat()
+    )
+
+
+def test_sitemap_lists_home_lists_and_statistics_in_every_language(client):
+    factories.article()
+    listed = sitemap(client)
+    for name in (
+        "home",
+        "articles:list",
+        "delegations:visit_list",
+        "delegations:country_list",
+        "delegations:visit_statistics",
+    ):
+        for lang in LANGUAGES:
+            with translation.override(lang):
+                assert "http://testserver" + reverse(name) in listed
+
+
+def test_sitemap_section_query_count_does_not_grow_with_the_archive(
+    client, django_assert_max_num_queries
+):
+    for _ in range(30):
+        factories.article()
+    with django_assert_max_num_queries(4):
+        response = client.get(
+            reverse("sitemap_section", kwargs={"section": "articles"})
+        )
+    assert response.status_code == 200
+    # A count and a MAX() per section, whatever the archive's size.
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("sitemap")).status_code == 200

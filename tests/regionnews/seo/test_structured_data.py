@@ -206,10 +206,10 @@ def test_article_image_is_an_absolute_url(client):
     assert data["image"] == ["http://testserver" + article.main_image.url]
 
 
-def test_article_without_image_has_no_image(client):
+def test_article_without_image_has_the_regions_emblem(client):
     data = json_ld(client, factories.article())
 
-    assert "image" not in data
+    assert data["image"] == ["http://testserver/static/img/social-card.png"]
 
 
 def test_article_headline_is_in_the_page_language(client, story):

@@ -120,6 +120,8 @@ def every_page(site, lang):
         url_of(site["country"], lang),
         url_of(site["organisation"], lang),
         url_of(site["person"], lang),
+        url("delegations:person_list", lang),
+        url("delegations:organisation_list", lang),
     ]
 
 
@@ -238,11 +240,12 @@ def test_article_with_a_main_image_shares_it_as_an_absolute_url(client):
     assert og(parsed, "twitter:image") == [image_url]
 
 
-def test_article_without_image_has_a_summary_card_and_no_image(client):
+def test_article_without_image_is_previewed_with_the_regions_emblem(client):
     parsed = get(client, url_of(factories.article()))
 
-    assert og(parsed, "og:image") == []
-    assert og(parsed, "twitter:card") == ["summary"]
+    assert og(parsed, "og:image") == ["http://testserver/static/img/social-card.png"]
+    assert og(parsed, "og:image:width") == ["1200"]
+    assert og(parsed, "og:image:alt") == ["The emblem of the Pilsen Region"]
 
 
 def test_article_open_graph_title_is_in_the_page_language(client):
@@ -372,10 +375,17 @@ NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 def sitemap_urls(client):
+    """Every <loc> of every section the sitemap index lists."""
     response = client.get(reverse("sitemap"))
     assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    return {loc.text for loc in root.findall("sm:url/sm:loc", NS)}
+    index = ET.fromstring(response.content)
+    urls = set()
+    for loc in index.findall("sm:sitemap/sm:loc", NS):
+        section = client.get(loc.text.removeprefix("http://testserver"))
+        assert section.status_code == 200
+        root = ET.fromstring(section.content)
+        urls |= {url.text for url in root.findall("sm:url/sm:loc", NS)}
+    return urls
 
 
 def test_sitemap_lists_public_organisations_and_people_in_every_language(client, site):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0004_archive_import'),
+        ('articles', '0006_pending_change'),
     ]
 
     operations = [

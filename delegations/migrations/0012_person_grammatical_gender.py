@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('delegations', '0006_organisation_aliases'),
+        ('delegations', '0011_fill_visit_slugs'),
     ]
 
     operations = [

@@ -1,0 +1,162 @@
+"""Whole-page cache for anonymous readers (last in MIDDLEWARE).
+
+A GET without a session, CSRF or messages cookie and without credentials is
+looked up by language, host, path and query; the entry is valid only for the
+content generation it was rendered at (regionnews.core.content_generation), so any
+write makes every page stale at once. One cache round trip serves a hit and no
+SQL runs. An entry never outlives the next scheduled change (a scheduled
+article's publication time): its timeout is capped at the time left until then.
+
+Responses are stored only when they are 200, not streamed, set no cookie and
+do not say private/no-store. Stored pages go out with an ETag, Last-Modified
+and `Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE` (so nginx or a CDN may
+hold them briefly) and `Vary: Cookie`; conditional requests get 304. Requests
+with a session (staff, editors) are neither served from nor stored into the
+cache, and get `Cache-Control: private, no-cache`.
+
+Errors of the cache backend (Redis down) are logged and the page is rendered
+from the database as if there were no cache.
+"""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
+from django.utils.http import http_date, parse_http_date
+
+from .core.content_generation import (
+    GENERATION_KEY,
+    current_generation,
+    next_change,
+    page_cache,
+)
+
+logger = logging.getLogger(__name__)
+
+# Cookies that mean "this reader may see something personal": never cached.
+PRIVATE_COOKIES = ("messages",)
+# Headers a cached copy keeps; the rest (CSP, security headers) the outer
+# middleware adds again on every response.
+STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "X-Robots-Tag")
+MAX_QUERY_LENGTH = 1000
+
+
+def is_personal(request) -> bool:
+    """A session, CSRF or messages cookie, or credentials: a personal request."""
+    names = (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, *PRIVATE_COOKIES)
+    return any(name in request.COOKIES for name in names) or (
+        "HTTP_AUTHORIZATION" in request.META
+    )
+
+
+def is_cacheable_request(request) -> bool:
+    return (
+        request.method == "GET"
+        and not is_personal(request)
+        and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_LENGTH
+        and not request.path.startswith(settings.PAGE_CACHE_SKIP_PATHS)
+    )
+
+
+def page_key(request) -> str:
+    language = getattr(request, "LANGUAGE_CODE", "")
+    raw = f"{language}|{request.get_host()}|{request.get_full_path()}"
+    return "page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def is_storable(response) -> bool:
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not any(word in cache_control for word in ("private", "no-", "max-age=0"))
+        and response.get("Vary", "").strip() != "*"
+    )
+
+
+def seconds_until_next_change() -> int | None:
+    when = next_change()
+    if when is None:
+        return None
+    return max(0, int((when - timezone.now()).total_seconds()))
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE or not is_cacheable_request(request):
+            response = self.get_response(request)
+            if is_personal(request) and not response.has_header("Cache-Control"):
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+        key = page_key(request)
+        try:
+            found = page_cache().get_many([GENERATION_KEY, key])
+        except Exception:
+            logger.exception("Page cache unreachable: serving from the database")
+            return self.get_response(request)
+        generation = found.get(GENERATION_KEY)
+        entry = found.get(key)
+        if entry is not None and generation is not None and entry[0] == generation:
+            return self.respond(request, self.rebuild(entry))
+        if generation is None:
+            generation = current_generation()
+        response = self.get_response(request)
+        if generation is not None and is_storable(response):
+            self.store(key, generation, response)
+            return self.respond(request, response)
+        return response
+
+    def store(self, key: str, generation: int, response) -> None:
+        timeout = settings.PAGE_CACHE_TIMEOUT
+        left = seconds_until_next_change()
+        if left is not None:
+            timeout = min(timeout, left)
+        now = time.time()
+        etag = f'"{hashlib.md5(response.content).hexdigest()}"'
+        self.add_headers(response, etag, now, now + timeout)
+        if timeout <= 0:
+            return
+        headers = {name: response[name] for name in STORED_HEADERS if name in response}
+        entry = (generation, response.content, headers, etag, now, now + timeout)
+        try:
+            page_cache().set(key, entry, timeout)
+        except Exception:
+            logger.exception("Page cache unreachable: the page was not stored")
+
+    @staticmethod
+    def add_headers(response, etag: str, rendered: float, expires: float) -> None:
+        """Validators, and how long a proxy may keep the page (never past expiry)."""
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(rendered)
+        max_age = min(settings.PAGE_CACHE_MAX_AGE, int(expires - time.time()))
+        patch_cache_control(response, public=True, max_age=max(0, max_age))
+        patch_vary_headers(response, ("Cookie",))
+
+    @staticmethod
+    def rebuild(entry) -> HttpResponse:
+        _generation, content, headers, etag, rendered, expires = entry
+        response = HttpResponse(content, headers=headers)
+        PageCacheMiddleware.add_headers(response, etag, rendered, expires)
+        return response
+
+    @staticmethod
+    def respond(request, response):
+        """304 when the reader's copy (ETag or Last-Modified) is still current."""
+        return get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=parse_http_date(response["Last-Modified"]),
+            response=response,
+        )

@@ -1,0 +1,118 @@
+"""Visit slugs per language: each language's address, old addresses redirecting,
+the language switcher and the migration that made them."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import translation
+
+from delegations.models import Visit
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def visit():
+    return factories.visit(
+        title_en="Ambassador of Kazakhstan",
+        title_cs="Návštěva velvyslance Kazachstánu",
+        title_de="Besuch des Botschafters",
+        start_date=datetime.date(2024, 4, 4),
+    )
+
+
+def url_in(obj, lang):
+    with translation.override(lang):
+        return obj.get_absolute_url()
+
+
+def test_each_language_has_its_own_address(visit):
+    assert url_in(visit, "en") == "/en/visits/ambassador-of-kazakhstan-2024/"
+    assert url_in(visit, "cs") == (
+        "/cs/navstevy/navsteva-velvyslance-kazachstanu-2024/"
+    )
+    assert url_in(visit, "de") == "/de/besuche/besuch-des-botschafters-2024/"
+
+
+@pytest.mark.parametrize("lang", ["cs", "en", "de"])
+def test_the_page_is_found_at_its_address_in_each_language(client, visit, lang):
+    response = client.get(url_in(visit, lang))
+
+    assert response.status_code == 200
+    assert response.context["visit"] == visit
+
+
+def test_old_address_with_another_languages_slug_redirects_permanently(client, visit):
+    response = client.get("/cs/navstevy/ambassador-of-kazakhstan-2024/")
+
+    assert response.status_code == 301
+    assert response["Location"] == url_in(visit, "cs")
+
+
+def test_a_czech_slug_under_german_redirects_to_the_german_address(client, visit):
+    response = client.get("/de/besuche/navsteva-velvyslance-kazachstanu-2024/")
+
+    assert response.status_code == 301
+    assert response["Location"] == url_in(visit, "de")
+
+
+def test_unknown_slug_is_still_not_found(client, visit):
+    assert client.get("/cs/navstevy/no-such-visit-2024/").status_code == 404
+
+
+def test_internal_visits_old_address_does_not_redirect_the_public(client):
+    internal = factories.visit(
+        title_en="Quiet talks", visibility=Visit.Visibility.INTERNAL
+    )
+
+    response = client.get(f"/cs/navstevy/{internal.slug_en}/")
+
+    assert response.status_code == 404
+
+
+def test_language_switcher_leads_to_the_same_visit(client, visit):
+    content = client.get(url_in(visit, "en")).content.decode()
+    (nav,) = re.findall(r'<nav class="language-switcher".*?</nav>', content, re.S)
+
+    for lang in ("cs", "en", "de"):
+        assert f'href="{url_in(visit, lang)}"' in nav
+
+
+def test_sitemap_lists_each_languages_address(client, visit):
+    content = client.get("/sitemap.xml").content.decode()
+
+    for lang in ("cs", "en", "de"):
+        assert f"http://testserver{url_in(visit, lang)}" in content
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_migration_keeps_the_old_slug_as_english_and_makes_the_others():
+    executor = MigrationExecutor(connection)
+    executor.migrate([("delegations", "0007_organisation_address")])
+    old_apps = executor.loader.project_state(
+        [("delegations", "0007_organisation_address")]
+    ).apps
+    OldVisit = old_apps.get_model("delegations", "Visit")
+    Country = old_apps.get_model("delegations", "Country")
+    old = OldVisit.objects.create(
+        slug="ambassador-of-kazakhstan-2024",
+        title="Návštěva velvyslance",
+        title_cs="Návštěva velvyslance",
+        title_en="Ambassador of Kazakhstan",
+        title_de="",
+        start_date=datetime.date(2024, 4, 4),
+        country=Country.objects.get(code="KZ"),
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    migrated = Visit.objects.get(pk=old.pk)
+    assert migrated.slug_en == "ambassador-of-kazakhstan-2024"
+    assert migrated.slug_cs == "navsteva-velvyslance-2024"
+    assert migrated.slug_de == "ambassador-of-kazakhstan-2024"
