@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -335,6 +336,13 @@ def test_export_query_count_is_bounded(
 def test_the_list_promises_no_internal_notes_to_those_who_get_none(
     editor_client, kazakh_visit
 ):
+    # Staff who may export (delegations.export_visits) but not read the notes.
+    user = editor_client.get(url("delegations:visit_list")).wsgi_request.user
+    user.user_permissions.add(
+        Permission.objects.get(
+            content_type__app_label="delegations", codename="export_visits"
+        )
+    )
     response = editor_client.get(url("delegations:visit_list"))
 
     assert "Download these visits:" in response.text
