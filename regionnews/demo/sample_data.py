@@ -199,7 +199,12 @@ class SampleData:
             rows.append(
                 Visit(
                     title=texts["title", "cs"],
-                    slug=f"{slugify(texts['title', 'en'])}-{day.year}-{n + 1}",
+                    **{
+                        f"slug_{lang}": (
+                            f"{slugify(texts['title', lang])[:200]}-{day.year}-{n + 1}"
+                        )
+                        for lang in language_codes()
+                    },
                     start_date=day,
                     end_date=day
                     + datetime.timedelta(days=self.rng.choice([0, 0, 1, 2])),

@@ -85,10 +85,10 @@ class TestLoadedDemo:
 
     @pytest.fixture
     def kazakhstan_visit(self):
-        return Visit.objects.get(slug=KAZAKHSTAN_VISIT)
+        return Visit.objects.get(slug_en=KAZAKHSTAN_VISIT)
 
     def test_one_visit_per_story_and_an_article_per_reported_story(self):
-        assert set(Visit.objects.values_list("slug", flat=True)) == {
+        assert set(Visit.objects.values_list("slug_en", flat=True)) == {
             story["visit"]["slug"] for story in STORIES
         }
         reported = {story["article"]["slug"] for story in STORIES if "article" in story}
@@ -128,7 +128,7 @@ class TestLoadedDemo:
         )
 
     def test_seed_article_links_its_visit_country_people_and_places(self, seed_article):
-        assert [v.slug for v in seed_article.visits.all()] == [KAZAKHSTAN_VISIT]
+        assert [v.slug_en for v in seed_article.visits.all()] == [KAZAKHSTAN_VISIT]
         assert [c.code for c in seed_article.countries.all()] == ["KZ"]
         assert {p.slug for p in seed_article.people.all()} == {
             "bakyt-dyussenbayev",
@@ -244,7 +244,7 @@ class TestLoadedDemo:
     def test_pages_are_cross_linked_end_to_end(self, client):
         with translation.override("en"):
             article = Article.objects.get(slug_en=SEED_SLUG)
-            visit = Visit.objects.get(slug=KAZAKHSTAN_VISIT)
+            visit = Visit.objects.get(slug_en=KAZAKHSTAN_VISIT)
             kz = Country.objects.get(code="KZ")
             home_url = reverse("home")
             article_url = article.get_absolute_url()
@@ -317,7 +317,7 @@ class TestLoadingAgain:
         assert versions_of(edited_article).count() == revisions == 2
 
     def test_loading_again_keeps_a_changed_itinerary(self):
-        visit = Visit.objects.get(slug=KAZAKHSTAN_VISIT)
+        visit = Visit.objects.get(slug_en=KAZAKHSTAN_VISIT)
         visit.stops.filter(order=4).delete()
 
         load()
@@ -338,7 +338,7 @@ class TestLoadingAgain:
     def test_reset_restores_a_changed_visit_with_its_itinerary(
         self, admin_client_logged
     ):
-        visit = Visit.objects.get(slug=KAZAKHSTAN_VISIT)
+        visit = Visit.objects.get(slug_en=KAZAKHSTAN_VISIT)
         edit_in_admin(admin_client_logged, visit, outcome_en="Rewritten.")
         Stop.objects.filter(visit=visit, order=4).delete()
 
@@ -418,7 +418,7 @@ def test_every_story_loads_on_its_own(path):
     DemoLoader().load(directory, [data.read_story(path)])
 
     story = data.read_story(path)
-    assert Visit.objects.filter(slug=story["visit"]["slug"]).exists()
+    assert Visit.objects.filter(slug_en=story["visit"]["slug"]).exists()
     if "article" in story:
         article = Article.objects.get(slug_en=story["article"]["slug"])
         assert set(language_states(article).values()) == {COMPLETE}
