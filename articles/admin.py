@@ -23,7 +23,6 @@ from regionnews.core.admin.translation import (
 )
 from regionnews.core.admin.uploads import ChooseFilesAgainAdminMixin
 from regionnews.core.languages import language_codes
-from regionnews.core.slugs import unique_slug
 from regionnews.images.forms import (
     FOCAL_POINT_HELP,
     ChooseFileAgainMixin,
@@ -155,16 +154,6 @@ class ArticleAdminForm(ImageAltTextMixin, TranslatedEditorialForm):
 
     def publishes(self, cleaned_data) -> bool:
         return cleaned_data.get("status") == Article.Status.PUBLISHED
-
-    def clean(self):
-        cleaned_data = super().clean()
-        for lang in language_codes():
-            field = f"slug_{lang}"
-            if cleaned_data.get(field):
-                cleaned_data[field] = unique_slug(
-                    self.instance, cleaned_data[field], field=field
-                )
-        return cleaned_data
 
 
 @admin.register(Topic)

@@ -27,7 +27,6 @@ from regionnews.core.admin.translation import (
 from regionnews.core.admin.uploads import ChooseFilesAgainAdminMixin
 from regionnews.core.languages import language_codes
 from regionnews.core.site import ADMIN_SITE_HEADER
-from regionnews.core.slugs import unique_slug
 from regionnews.images.forms import ImageAltTextMixin, ImageUploadField
 from regionnews.images.thumbnails import admin_thumbnail
 
@@ -186,16 +185,6 @@ class VisitAdminForm(TranslatedEditorialForm):
 
     def publishes(self, cleaned_data) -> bool:
         return cleaned_data.get("visibility") == Visit.Visibility.PUBLIC
-
-    def clean(self):
-        cleaned_data = super().clean()
-        for code in language_codes():
-            field = f"slug_{code}"
-            if cleaned_data.get(field):
-                cleaned_data[field] = unique_slug(
-                    self.instance, cleaned_data[field], field=field
-                )
-        return cleaned_data
 
 
 @admin.register(Visit)

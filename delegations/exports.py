@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from regionnews.core.access import may_see_internal_notes
 
+from .filters import MORE_FILTERS
 from .models import Visit
 
 # Cells that Excel would read as a formula ("=HYPERLINK(...)", "+1", "@SUM")
@@ -75,18 +76,7 @@ def visit_record(visit: Visit, request: HttpRequest, *, with_notes: bool) -> dic
 
 
 # The filters, in this order, that name an export: visits-kz-2024.csv.
-FILENAME_FILTERS = (
-    "country",
-    "year",
-    "direction",
-    "date_from",
-    "date_to",
-    "organisation",
-    "person",
-    "status",
-    "visibility",
-    "q",
-)
+FILENAME_FILTERS = ("country", "year", "direction", *MORE_FILTERS, "q")
 FILENAME_MAX_LENGTH = 100
 
 

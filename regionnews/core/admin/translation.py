@@ -17,6 +17,7 @@ from regionnews.core.admin.accessibility import label_split_widgets
 from regionnews.core.admin.changes import NormalisedChangesFormMixin
 from regionnews.core.admin.list_filters import InvalidListParametersMixin
 from regionnews.core.languages import language_codes
+from regionnews.core.slugs import unique_slug
 from regionnews.core.translation_status import (
     COMPLETE,
     MISSING,
@@ -152,6 +153,13 @@ class TranslatedEditorialForm(
             mapping_reader(cleaned_data), self._meta.model.translation_required_fields
         ):
             self.add_error(self.publication_field or None, self.publication_error)
+        # A slug per language: one taken by another row gets -2, -3 ...
+        for lang in language_codes():
+            field = f"slug_{lang}"
+            if cleaned_data.get(field):
+                cleaned_data[field] = unique_slug(
+                    self.instance, cleaned_data[field], field=field
+                )
         return cleaned_data
 
     def save(self, commit=True):

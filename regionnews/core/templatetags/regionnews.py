@@ -27,9 +27,8 @@ def language_alternates(context):
         # home page: the missing path is missing in every language).
         return alternates_of(request, context["language_paths"])
     obj = context.get("object")
-    current = translation.get_language()
     query = request.GET.urlencode() if obj is None else ""
-    alternates = []
+    paths = {}
     for code, _name in settings.LANGUAGES:
         if obj is not None and hasattr(obj, "get_absolute_url"):
             with translation.override(code):
@@ -38,19 +37,8 @@ def language_alternates(context):
             # translate_url() resolves the path in the active language itself and
             # reverses it in *code*; inside override(code) the resolve would fail.
             path = translate_url(request.path, code)
-        if query:
-            path = f"{path}?{query}"
-        alternates.append(
-            {
-                "code": code,
-                "name": capfirst(translation.get_language_info(code)["name_local"]),
-                "path": path,
-                "url": request.build_absolute_uri(path),
-                "current": code == current,
-                "default": code == settings.LANGUAGE_CODE,
-            }
-        )
-    return alternates
+        paths[code] = f"{path}?{query}" if query else path
+    return alternates_of(request, paths)
 
 
 def alternates_of(request, paths: dict[str, str]) -> list[dict]:
