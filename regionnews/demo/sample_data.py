@@ -1,21 +1,15 @@
 """A sample archive for load tests: N articles with the visits, people and
 organisations they are about, in Czech, English and German.
 
-Deterministic: one seeded `random.Random` makes every choice and every time is
-an offset from a fixed `now`, so the same seed and `now` give the same rows.
-Rows go in with `bulk_create` in batches (no per-row signals or services), so
-100,000 articles load in minutes; the fields `save()` would derive (slugs,
-publication time, version, translation fingerprints) are set here instead.
-The word lists live in data/sample_words.json.
+Deterministic (one seeded `random.Random`, times offset from a fixed `now`).
+Rows go in with `bulk_create` in batches, so 100,000 articles load in minutes;
+the fields `save()` would derive (slugs, publication time, version,
+translation fingerprints) are set here instead.
 """
 
 import datetime
-import json
-import random
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone, translation
@@ -25,9 +19,9 @@ from articles.models import Article, Topic
 from delegations.models import Country, Organisation, Participation, Person, Stop, Visit
 from regionnews.core.content_generation import bump_content_generation
 from regionnews.core.languages import language_codes
-from regionnews.core.translation_status import fingerprint
 
-WORDS_FILE = Path(__file__).with_name("data") / "sample_words.json"
+from .sample_text import SampleSize, SampleText, plain_fingerprints
+
 ARCHIVE_START = datetime.datetime(2004, 1, 1, 8, 0, tzinfo=datetime.UTC)
 # Share of articles with an English / a German translation (Czech is always there).
 TRANSLATED = {"cs": 1.0, "en": 0.6, "de": 0.35}
@@ -39,53 +33,13 @@ class NotEmpty(Exception):
     """The database already holds articles; sample data fills an empty archive."""
 
 
-@dataclass(frozen=True)
-class SampleSize:
-    """How many of each thing go with *articles* articles (ratios of the real site)."""
-
-    articles: int
-
-    @property
-    def visits(self) -> int:
-        return max(10, self.articles // 3)
-
-    @property
-    def people(self) -> int:
-        return max(30, self.articles // 20)
-
-    @property
-    def organisations(self) -> int:
-        return max(20, self.articles // 100)
-
-
-def _plain_fingerprints(texts: dict[tuple[str, str], str], fields, languages):
-    """Fingerprints of the complete languages, as EditorialModel.save() stores them."""
-    read = lambda field, lang: texts.get((field, lang), "")  # noqa: E731
-    return {lang: fingerprint(read, lang, fields) for lang in languages}
-
-
-class SampleData:
+class SampleData(SampleText):
     """Builds the rows; `generate()` writes them in batches and reports progress."""
 
     def __init__(self, *, size: SampleSize, seed: int, now: datetime.datetime):
+        super().__init__(seed=seed)
         self.size = size
-        self.rng = random.Random(seed)
         self.now = now
-        self.words = json.loads(WORDS_FILE.read_text(encoding="utf-8"))
-
-    # -- text ---------------------------------------------------------------
-    def sentence(self, lang: str, low: int = 7, high: int = 18) -> str:
-        words = self.rng.choices(
-            self.words["words"][lang], k=self.rng.randint(low, high)
-        )
-        text = " ".join(words)
-        return text[0].upper() + text[1:] + "."
-
-    def paragraph(self, lang: str) -> str:
-        return " ".join(self.sentence(lang) for _ in range(self.rng.randint(3, 6)))
-
-    def fill(self, template: str, lang: str, **names) -> str:
-        return template.format(**{key: value[lang] for key, value in names.items()})
 
     @cached_property
     def countries(self) -> list[Country]:
@@ -220,7 +174,7 @@ class SampleData:
                     if self.rng.random() < 0.3
                     else "",
                     version=1,
-                    translation_fingerprints=_plain_fingerprints(
+                    translation_fingerprints=plain_fingerprints(
                         texts, Visit.translation_text_fields, language_codes()
                     ),
                     **{
@@ -323,7 +277,7 @@ class SampleData:
             published_at=published_at,
             version=1,
             outdated_languages=outdated,
-            translation_fingerprints=_plain_fingerprints(
+            translation_fingerprints=plain_fingerprints(
                 texts, Article.translation_text_fields, languages
             ),
             **fields,
