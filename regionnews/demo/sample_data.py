@@ -58,7 +58,6 @@ class SampleData(SampleText):
             for lang in language_codes()
         }
 
-    # -- reference rows -----------------------------------------------------
     def topics(self) -> list[Topic]:
         topics = []
         for names in self.words["topics"]:
