@@ -49,7 +49,7 @@ def test_an_editors_service_update_of_a_live_article_is_held():
     connection.vendor == "sqlite",
     reason="threads cannot share SQLite's in-memory test database",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_of_twenty_concurrent_updates_exactly_one_wins():
     article = factories.article(status=Article.Status.DRAFT, published_at=None)
     version = article.version
