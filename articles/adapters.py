@@ -28,12 +28,15 @@ ARTICLES = SearchAdapter(
     kind="articles",
     label=_("Articles"),
     queryset=searchable_articles,
+    # Drafts are indexed too: search narrows to published() when it asks.
+    source=lambda: Article.objects.all(),
     columns=(
         SearchColumn("title", "A"),
         SearchColumn("lead", "B"),
         SearchColumn("body", "C"),
     ),
     ordering=lambda language: ("-published_at", "-pk"),
+    date="published_at",
     snippet_fields=("lead", "body"),
     details=lambda article: {"date": article.published_at},
     position=10,

@@ -59,19 +59,22 @@ def _marked_public(queryset: QuerySet, public: QuerySet, user) -> QuerySet:
 
 
 def searchable_visits(user) -> QuerySet[Visit]:
-    """Visits *user* may see (internal ones for staff).
+    """Visits *user* may see (internal ones for staff)."""
+    return Visit.objects.visible_to(user).select_related("country")
 
-    Internal notes are never searched, not even for staff: a hit would show a
+
+def indexed_visits() -> QuerySet[Visit]:
+    """Every visit with the names of who took part and where they went.
+
+    Internal notes are never indexed, not even for staff: a hit would show a
     snippet of them next to the public text.
     """
     toured = {
         f"search_toured_{code}": _joined(Stop.objects, f"organisation__name_{code}")
         for code in language_codes()
     }
-    return (
-        Visit.objects.visible_to(user)
-        .select_related("country")
-        .alias(search_people=_joined(Participation.objects, "person__name"), **toured)
+    return Visit.objects.annotate(
+        search_people=_joined(Participation.objects, "person__name"), **toured
     )
 
 
@@ -119,6 +122,7 @@ COUNTRIES = SearchAdapter(
     kind="countries",
     label=_("Countries"),
     queryset=searchable_countries,
+    source=lambda: Country.objects.all(),
     columns=(SearchColumn("name", "A"),),
     ordering=lambda language: (f"name_{language}", "pk"),
     snippet_fields=(),
@@ -131,6 +135,7 @@ VISITS = SearchAdapter(
     kind="visits",
     label=_("Visits"),
     queryset=searchable_visits,
+    source=indexed_visits,
     columns=(
         SearchColumn("title", "A"),
         SearchColumn("purpose", "B"),
@@ -141,6 +146,14 @@ VISITS = SearchAdapter(
         SearchColumn("outcome", "C"),
     ),
     ordering=lambda language: ("-start_date", "-pk"),
+    date="start_date",
+    dependencies=(
+        (Country, lambda country: Visit.objects.filter(country=country)),
+        (Participation, lambda participation: [participation.visit_id]),
+        (Stop, lambda stop: [stop.visit_id]),
+        (Person, lambda person: Visit.objects.filter(participations__person=person)),
+        (Organisation, lambda org: Visit.objects.filter(stops__organisation=org)),
+    ),
     snippet_fields=("purpose", "outcome"),
     details=lambda visit: {
         "date": visit.start_date,
@@ -154,12 +167,14 @@ PEOPLE = SearchAdapter(
     kind="people",
     label=_("People"),
     queryset=searchable_people,
+    source=lambda: Person.objects.all(),
     columns=(
         SearchColumn("name", "A", translated=False),
         SearchColumn("title", "B"),
         SearchColumn("country__name", "C"),
     ),
     ordering=lambda language: ("name", "pk"),
+    dependencies=((Country, lambda country: Person.objects.filter(country=country)),),
     snippet_fields=("title",),
     details=_listed,
     title=lambda person: person.full_name,
@@ -169,6 +184,7 @@ ORGANISATIONS = SearchAdapter(
     kind="organisations",
     label=_("Organisations"),
     queryset=searchable_organisations,
+    source=lambda: Organisation.objects.all(),
     columns=(
         SearchColumn("name", "A"),
         SearchColumn("city", "B"),

@@ -10,6 +10,7 @@ import gettext
 import pycountry
 
 from regionnews.core.languages import language_codes
+from regionnews.core.signals import rows_written
 
 
 def iso_names() -> dict[str, dict[str, str]]:
@@ -62,6 +63,7 @@ def sync_countries(country_model) -> tuple[int, int]:
             created += 1
         elif any(row[key] != value for key, value in fields.items()):
             countries.filter(pk=row["pk"]).update(**fields)
+            rows_written(country_model, [row["pk"]])
             updated += 1
     if created or updated:
         # QuerySet.update() sends no signal: tell the page cache ourselves.

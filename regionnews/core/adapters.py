@@ -36,13 +36,23 @@ class SearchColumn:
         return [(f"{self.path}_{code}", code == language) for code in language_codes()]
 
 
+# (a model whose rows a searched record's text shows, the searched rows a
+# change of one of them rewrites: a queryset or primary keys)
+Dependency = tuple[type[models.Model], Callable[[Any], Any]]
+
+
 @dataclass(frozen=True)
 class SearchAdapter:
     """One kind of search result: which rows, which columns, how a hit reads.
 
     - `queryset(user)`: the rows *user* may find, from the model's own
       visibility method (staff-only rows may carry `search_public`).
+    - `source()`: every row of the kind, visible or not, with the aliases the
+      columns name: what the stored search index is built from.
     - `columns`: the first one titles the record and is compared by trigrams.
+    - `date`: the column whose newest rows come first among equal ranks.
+    - `dependencies`: other models whose text the columns show (a person's
+      name in a visit's text), with the rows a change of one of them rewrites.
     - `ordering(language)`: the order after the rank.
     - `title_field` (translated) or `title(obj)` (a name without language).
     - `snippet_fields`: translated fields the snippet comes from.
@@ -53,13 +63,20 @@ class SearchAdapter:
     kind: str
     label: Promise | str
     queryset: Callable[[Any], models.QuerySet]
+    source: Callable[[], models.QuerySet]
     columns: tuple[SearchColumn, ...]
     ordering: Callable[[str], tuple[str, ...]]
     snippet_fields: tuple[str, ...]
     details: Callable[[models.Model], dict]
     title_field: str = "title"
     title: Callable[[models.Model], str] | None = None
+    date: str | None = None
+    dependencies: tuple[Dependency, ...] = ()
     position: int = 100
+
+    @property
+    def model(self) -> type[models.Model]:
+        return self.source().model
 
 
 _search: dict[str, SearchAdapter] = {}

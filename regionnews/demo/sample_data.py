@@ -19,6 +19,7 @@ from articles.models import Article, Topic
 from delegations.models import Country, Organisation, Participation, Person, Stop, Visit
 from regionnews.core.content_generation import bump_content_generation
 from regionnews.core.languages import language_codes
+from regionnews.core.signals import rows_written
 
 from .sample_text import SampleSize, SampleText, plain_fingerprints
 
@@ -293,6 +294,8 @@ class SampleData(SampleText):
             with transaction.atomic():
                 organisations = self.organisations()
                 people = self.people()
+                rows_written(Organisation, organisations)
+                rows_written(Person, people)
             hosts = [p for p in people if p.country_id == self.czechia.pk]
             visits: list[Visit] = []
             for start in range(0, self.size.visits, batch_size):
@@ -307,6 +310,7 @@ class SampleData(SampleText):
                     )
                     Participation.objects.bulk_create(participations)
                     Stop.objects.bulk_create(stops)
+                    rows_written(Visit, batch)
                 visits.extend(batch)
                 report("visits", len(visits), self.size.visits)
             public_visits = [
@@ -355,7 +359,7 @@ class SampleData(SampleText):
             )
             article = self.article_row(n, country, topic, person, org)
             links.append((article, visit, country, topic, person, org))
-        Article.objects.bulk_create([row[0] for row in links])
+        rows_written(Article, Article.objects.bulk_create([row[0] for row in links]))
         through = {
             name: getattr(Article, name).through
             for name in ("topics", "visits", "countries", "people", "organisations")

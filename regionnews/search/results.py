@@ -22,7 +22,7 @@ from regionnews.core.adapters import SearchAdapter, search_adapters
 from regionnews.core.languages import fallback_languages, language_codes
 from regionnews.core.text import fold
 
-from .backends import ranked
+from .backends import candidates
 from .text import ParsedQuery, excerpt, highlight, parse_query
 
 PER_PAGE = 20
@@ -106,23 +106,42 @@ def _hit(
     )
 
 
-def matches(adapter: SearchAdapter, query: ParsedQuery, *, user, language: str):
-    """The records of *adapter*'s kind that *user* may see matching *query*,
-    best first."""
-    return ranked(adapter.queryset(user), adapter.columns, query, language).order_by(
-        "-search_rank", *adapter.ordering(language)
+def matches(
+    adapter: SearchAdapter, query: ParsedQuery, *, user, language: str
+) -> tuple[list, bool]:
+    """The primary keys of *adapter*'s records that *user* may see matching
+    *query*, best first, and whether the index stopped at its limit.
+
+    The index finds (`candidates`); the model's own visibility method decides
+    what of it is shown; equal ranks keep the adapter's order.
+    """
+    found = candidates(adapter.kind, query, language)
+    if not found.ranks:
+        return [], False
+    visible = list(
+        adapter.queryset(user)
+        .filter(pk__in=list(found.ranks))
+        .order_by(*adapter.ordering(language))
+        .values_list("pk", flat=True)
     )
+    visible.sort(key=lambda pk: -found.ranks[pk])
+    return visible, found.capped
 
 
 @dataclass(frozen=True)
 class ResultGroup:
-    """The results of one type: how many match, and the hits on this page."""
+    """The results of one type: how many match, and the hits on this page.
+
+    `capped`: more match than search ranks (`CANDIDATES`); `count` is then the
+    number that can be paged through, and the page says "more than".
+    """
 
     kind: str
     label: str
     count: int
     hits: list[SearchHit]
     page: Page | None = None
+    capped: bool = False
 
     @property
     def has_more(self) -> bool:
@@ -138,6 +157,10 @@ class SearchResults:
     @property
     def total(self) -> int:
         return sum(group.count for group in self.groups)
+
+    @property
+    def capped(self) -> bool:
+        return any(group.capped for group in self.groups)
 
     @property
     def shown_groups(self) -> list[ResultGroup]:
@@ -175,15 +198,27 @@ def search(
     kind = kind or None
     groups = []
     for adapter in search_adapters():
-        found = matches(adapter, query, user=user, language=language)
+        found, capped = matches(adapter, query, user=user, language=language)
         if kind is not None and adapter.kind != kind:
-            groups.append(ResultGroup(adapter.kind, adapter.label, found.count(), []))
+            groups.append(
+                ResultGroup(adapter.kind, adapter.label, len(found), [], None, capped)
+            )
             continue
         page_obj = Paginator(found, per_page).get_page(page if kind else 1)
-        hits = [_hit(adapter, obj, query, language) for obj in page_obj]
+        objects = adapter.queryset(user).in_bulk(list(page_obj))
+        hits = [
+            _hit(adapter, objects[pk], query, language)
+            for pk in page_obj
+            if pk in objects
+        ]
         groups.append(
             ResultGroup(
-                adapter.kind, adapter.label, page_obj.paginator.count, hits, page_obj
+                adapter.kind,
+                adapter.label,
+                page_obj.paginator.count,
+                hits,
+                page_obj,
+                capped,
             )
         )
     return SearchResults(query, groups, kind)
