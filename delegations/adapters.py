@@ -120,6 +120,7 @@ def searchable_countries(user) -> QuerySet[Country]:
 # Listed first: a query naming a country most likely wants the country's page.
 COUNTRIES = SearchAdapter(
     kind="countries",
+    near_misses=True,
     label=_("Countries"),
     queryset=searchable_countries,
     source=lambda: Country.objects.all(),
@@ -165,6 +166,7 @@ VISITS = SearchAdapter(
 )
 PEOPLE = SearchAdapter(
     kind="people",
+    near_misses=True,
     label=_("People"),
     queryset=searchable_people,
     source=lambda: Person.objects.all(),
@@ -182,6 +184,7 @@ PEOPLE = SearchAdapter(
 )
 ORGANISATIONS = SearchAdapter(
     kind="organisations",
+    near_misses=True,
     label=_("Organisations"),
     queryset=searchable_organisations,
     source=lambda: Organisation.objects.all(),

@@ -53,6 +53,8 @@ class SearchAdapter:
     - `date`: the column whose newest rows come first among equal ranks.
     - `dependencies`: other models whose text the columns show (a person's
       name in a visit's text), with the rows a change of one of them rewrites.
+    - `near_misses`: a misspelt name finds the record too (PostgreSQL's
+      trigrams), for names that readers know only by ear.
     - `ordering(language)`: the order after the rank.
     - `title_field` (translated) or `title(obj)` (a name without language).
     - `snippet_fields`: translated fields the snippet comes from.
@@ -72,6 +74,7 @@ class SearchAdapter:
     title: Callable[[models.Model], str] | None = None
     date: str | None = None
     dependencies: tuple[Dependency, ...] = ()
+    near_misses: bool = False
     position: int = 100
 
     @property

@@ -20,8 +20,10 @@ How a query matches, on both databases:
 PostgreSQL: the entry's generated `document` (title words weight A, then B
 and C) with a GIN index, queried with `'prefix':*` lexemes; ranked by
 `ts_rank`, a bonus when the title in the reader's language matches, and the
-trigram word similarity of the query to the names, which also finds near
-misses ("Dyusenbayev") through a trigram GIN index.
+trigram word similarity of the query to the names. For names (people,
+organisations, countries) a word also matches through trigrams, which finds
+near misses ("Dyusenbayev") with a trigram GIN index; nothing else differs
+between the databases (tests/regionnews/search/test_parity.py).
 
 SQLite: an FTS5 table over the same columns (prefix queries `"prefix"*`),
 ranked by bm25 with the title in the reader's language weighed most. No typo
@@ -70,11 +72,17 @@ def _tsquery(prefixes) -> str:
     )
 
 
-def _postgresql(kind: str, query: ParsedQuery, language: str, limit: int):
+def _postgresql(kind, query, language, limit, near_misses):
     conditions, params = [], []
     for term, group in zip(query.terms, query.alternatives, strict=True):
-        conditions.append("(e.document @@ to_tsquery('simple', %s) OR %s <%% e.names)")
-        params.extend([_tsquery(group), term])
+        if near_misses:
+            conditions.append(
+                "(e.document @@ to_tsquery('simple', %s) OR %s <%% e.names)"
+            )
+            params.extend([_tsquery(group), term])
+        else:
+            conditions.append("e.document @@ to_tsquery('simple', %s)")
+            params.append(_tsquery(group))
     title = f"a_{language}" if language in language_codes() else "a_any"
     every = _tsquery(query.all_prefixes)
     sql = f"""
@@ -103,7 +111,7 @@ def _match_expression(query: ParsedQuery) -> str:
     return " AND ".join(groups)
 
 
-def _sqlite(kind: str, query: ParsedQuery, language: str, limit: int):
+def _sqlite(kind, query, language, limit, near_misses):
     weights = [
         READERS_TITLE_WEIGHT if code == language else TITLE_WEIGHT
         for code in language_codes()
@@ -119,11 +127,21 @@ def _sqlite(kind: str, query: ParsedQuery, language: str, limit: int):
 
 
 def candidates(
-    kind: str, query: ParsedQuery, language: str, limit: int = CANDIDATES
+    kind: str,
+    query: ParsedQuery,
+    language: str,
+    *,
+    limit: int = CANDIDATES,
+    near_misses: bool = False,
 ) -> Candidates:
-    """The newest *limit* records of *kind* matching *query*, with their rank."""
+    """The newest *limit* records of *kind* matching *query*, with their rank.
+
+    *near_misses*: on PostgreSQL a word also matches a name that is close to
+    it by trigrams (for people, organisations and countries; an article's or
+    a visit's title words match as on SQLite, by their beginnings only).
+    """
     build = _postgresql if connection.vendor == "postgresql" else _sqlite
-    sql, params = build(kind, query, language, limit + 1)
+    sql, params = build(kind, query, language, limit + 1, near_misses)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()

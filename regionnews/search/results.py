@@ -115,7 +115,7 @@ def matches(
     The index finds (`candidates`); the model's own visibility method decides
     what of it is shown; equal ranks keep the adapter's order.
     """
-    found = candidates(adapter.kind, query, language)
+    found = candidates(adapter.kind, query, language, near_misses=adapter.near_misses)
     if not found.ranks:
         return [], False
     visible = list(
