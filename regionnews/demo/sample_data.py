@@ -8,7 +8,6 @@ translation fingerprints) are set here instead.
 """
 
 import datetime
-from collections.abc import Callable
 from functools import cached_property
 
 from django.db import transaction
@@ -21,17 +20,11 @@ from regionnews.core.content_generation import bump_content_generation
 from regionnews.core.languages import language_codes
 from regionnews.core.signals import rows_written
 
-from .sample_text import SampleSize, SampleText, plain_fingerprints
+from .sample_text import NotEmpty, Progress, SampleSize, SampleText, plain_fingerprints
 
 ARCHIVE_START = datetime.datetime(2004, 1, 1, 8, 0, tzinfo=datetime.UTC)
 # Share of articles with an English / a German translation (Czech is always there).
 TRANSLATED = {"cs": 1.0, "en": 0.6, "de": 0.35}
-
-Progress = Callable[[str, int, int], None]
-
-
-class NotEmpty(Exception):
-    """The database already holds articles; sample data fills an empty archive."""
 
 
 class SampleData(SampleText):

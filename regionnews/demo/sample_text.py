@@ -4,12 +4,20 @@ used by regionnews/demo/sample_data.py."""
 
 import json
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from regionnews.core.translation_status import fingerprint
 
 WORDS_FILE = Path(__file__).with_name("data") / "sample_words.json"
+
+# (what is being written, how many are done, how many in all)
+Progress = Callable[[str, int, int], None]
+
+
+class NotEmpty(Exception):
+    """The database already holds articles; sample data fills an empty archive."""
 
 
 @dataclass(frozen=True)

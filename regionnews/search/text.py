@@ -10,6 +10,7 @@ them whichever database found the record.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from regionnews.core.text import fold
+from regionnews.core.text import characters_where, fold
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
@@ -45,10 +46,14 @@ def words(folded: str) -> list[str]:
     Python's regular expressions but are punctuation to a reader and to
     PostgreSQL, whose unaccent turns "ː" into ":"; they separate words.
     """
-    text = "".join(
-        " " if unicodedata.category(char) == "Lm" else char for char in folded
-    )
-    return list(dict.fromkeys(_WORD.findall(text)))
+    if not folded.isascii():
+        folded = _modifier_letters().sub(" ", folded)
+    return list(dict.fromkeys(_WORD.findall(folded)))
+
+
+@functools.cache
+def _modifier_letters() -> re.Pattern:
+    return characters_where(lambda char: unicodedata.category(char) == "Lm")
 
 
 # Case endings of Czech nouns and adjectives, folded, with the shortest word
