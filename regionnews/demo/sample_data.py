@@ -10,7 +10,7 @@ translation fingerprints) are set here instead.
 import datetime
 from functools import cached_property
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
@@ -325,6 +325,8 @@ class SampleData(SampleText):
                 )
         # bulk_create sends no signals: make cached pages stale ourselves.
         bump_content_generation()
+        with connection.cursor() as cursor:  # statistics for the planner now
+            cursor.execute("ANALYZE")
         return {
             "articles": self.size.articles,
             "visits": len(visits),

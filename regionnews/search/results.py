@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Model
+from django.db.models.expressions import RawSQL
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
 
@@ -22,10 +24,13 @@ from regionnews.core.adapters import SearchAdapter, search_adapters
 from regionnews.core.languages import fallback_languages, language_codes
 from regionnews.core.text import fold
 
-from .backends import candidates
+from .backends import CANDIDATES, candidates
 from .text import ParsedQuery, excerpt, highlight, parse_query
 
 PER_PAGE = 20
+# How many times search asks the index for older matches when the newest
+# ones are hidden from the reader.
+ROUNDS = 3
 
 
 def _in_language(
@@ -106,26 +111,47 @@ def _hit(
     )
 
 
+def _one_of(pks: list):
+    """*pks* for `pk__in`: one array parameter on PostgreSQL (a thousand
+    parameters cost more to send than the query costs to run)."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", (pks,))
+    return pks
+
+
 def matches(
     adapter: SearchAdapter, query: ParsedQuery, *, user, language: str
 ) -> tuple[list, bool]:
     """The primary keys of *adapter*'s records that *user* may see matching
-    *query*, best first, and whether the index stopped at its limit.
+    *query*, best first, and whether there were more than search ranks.
 
-    The index finds (`candidates`); the model's own visibility method decides
-    what of it is shown; equal ranks keep the adapter's order.
+    The index finds the newest matches (`candidates`); the model's own
+    visibility method decides what of them is shown. When the newest are
+    mostly hidden (scheduled articles are the newest of all), older ones are
+    asked for, a few times at most. Equal ranks keep the adapter's order.
     """
-    found = candidates(adapter.kind, query, language, near_misses=adapter.near_misses)
-    if not found.ranks:
-        return [], False
-    visible = list(
-        adapter.queryset(user)
-        .filter(pk__in=list(found.ranks))
-        .order_by(*adapter.ordering(language))
-        .values_list("pk", flat=True)
-    )
-    visible.sort(key=lambda pk: -found.ranks[pk])
-    return visible, found.capped
+    ranks, visible, before, capped = {}, [], (), False
+    for _round in range(ROUNDS):
+        found = candidates(
+            adapter.kind,
+            query,
+            language,
+            near_misses=adapter.near_misses,
+            before=before,
+        )
+        if found.ranks:
+            ranks.update(found.ranks)
+            visible.extend(
+                adapter.queryset(user)
+                .filter(pk__in=_one_of(list(found.ranks)))
+                .order_by(*adapter.ordering(language))
+                .values_list("pk", flat=True)
+            )
+        capped, before = found.capped, found.last
+        if not capped or len(visible) >= CANDIDATES:
+            break
+    visible.sort(key=lambda pk: -ranks[pk])
+    return visible[:CANDIDATES], capped or len(visible) > CANDIDATES
 
 
 @dataclass(frozen=True)

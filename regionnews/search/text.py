@@ -148,15 +148,22 @@ def parse_query(text: str) -> ParsedQuery:
 # Highlighting: where in a text a query matched
 
 
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    return fold(char)
+
+
 def _match_spans(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
     """Where in *text* a word begins with one of the query's prefixes.
 
     Matched on the folded text, mapped back to positions in the original, so
     that "Spotak" marks "Špoták" as typed.
     """
+    if text.isascii():  # folding is lower case only: positions stay
+        return [match.span() for match in query.pattern.finditer(text.lower())]
     folded, origin = [], []
     for index, char in enumerate(text):
-        folded_char = fold(char)
+        folded_char = _fold_char(char)
         folded.append(folded_char)
         origin.extend([index] * len(folded_char))
     return [
@@ -185,8 +192,10 @@ def excerpt(text: str, query: ParsedQuery, size: int = 240) -> str:
     text = " ".join(text.split())
     if len(text) <= size:
         return text
-    spans = _match_spans(text, query)
-    start = max(0, spans[0][0] - size // 4) if spans else 0
+    # Where the first match is, near enough: folding can change a text's
+    # length by a letter or two ("ß" -> "ss"), and the excerpt is cut at a space.
+    first = query.pattern.search(fold(text))
+    start = max(0, min(first.start(), len(text)) - size // 4) if first else 0
     if start:
         start = text.find(" ", start) + 1 or start
     end = start + size
