@@ -184,7 +184,7 @@ def _run_sqlite(kind, query, language, limit, near_misses, before) -> list:
     weights = [
         READERS_TITLE_WEIGHT if code == language else TITLE_WEIGHT
         for code in language_codes()
-    ] + [TITLE_WEIGHT, B_WEIGHT, C_WEIGHT]
+    ] + [TITLE_WEIGHT, B_WEIGHT, C_WEIGHT, 0.0]
     sql = f"""
         SELECT e.object_id, e.date,
                -bm25(search_entry_fts, {", ".join(map(str, weights))})
@@ -194,7 +194,8 @@ def _run_sqlite(kind, query, language, limit, near_misses, before) -> list:
         LIMIT %s
     """  # noqa: S608 - only numbers from code are formatted in
     with connection.cursor() as cursor:
-        cursor.execute(sql, [_match_expression(query), kind, *before, limit])
+        match = f'kind : "{kind}" AND {_match_expression(query)}'
+        cursor.execute(sql, [match, kind, *before, limit])
         return cursor.fetchall()
 
 

@@ -40,9 +40,11 @@ POSTGRESQL_REVERSE = [
     "ALTER TABLE search_searchentry DROP COLUMN IF EXISTS document",
 ]
 
-COLUMNS = "a_cs, a_en, a_de, a_any, b, c"
-NEW = "new.a_cs, new.a_en, new.a_de, new.a_any, new.b, new.c"
-OLD = "old.a_cs, old.a_en, old.a_de, old.a_any, old.b, old.c"
+# The kind too, as a column a query names ("kind : articles"), so that one
+# kind's matches are found without joining the others'.
+COLUMNS = "a_cs, a_en, a_de, a_any, b, c, kind"
+NEW = "new.a_cs, new.a_en, new.a_de, new.a_any, new.b, new.c, new.kind"
+OLD = "old.a_cs, old.a_en, old.a_de, old.a_any, old.b, old.c, old.kind"
 SQLITE = [
     f"""
     CREATE VIRTUAL TABLE search_entry_fts USING fts5(
