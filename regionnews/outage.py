@@ -1,16 +1,17 @@
 """What the site answers while PostgreSQL (or its connection pool) is down.
 
-`unavailable_response()` renders templates/503.html with no request context,
-so neither the session, the user nor the messages are read (each of them may
-need the database); the language comes from the URL prefix, else from the
-browser's Accept-Language.
+`unavailable_response()` renders the 503 page (templates/error.html) with no
+request context, so neither the session, the user nor the messages are read
+(each of them may need the database); the language comes from the URL prefix,
+else from the browser's Accept-Language.
 """
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
-from django.template.loader import render_to_string
 from django.utils import translation
+
+from .error_pages import error_page
 
 try:  # psycopg's pool raises its own error when no connection comes in time.
     from psycopg_pool import PoolTimeout
@@ -40,7 +41,7 @@ def reader_language(request: HttpRequest) -> str:
 def unavailable_response(request: HttpRequest) -> HttpResponse:
     """503 with Retry-After and the "temporarily unavailable" page."""
     with translation.override(reader_language(request)):
-        html = render_to_string("503.html")
+        html = error_page(503)
     response = HttpResponse(html, status=503)
     response["Retry-After"] = str(settings.OUTAGE_RETRY_AFTER)
     response["Cache-Control"] = "no-store"

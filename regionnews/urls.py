@@ -14,6 +14,7 @@ from . import views
 
 # A lost database answers 503 wherever the error comes from (regionnews.outage);
 # a missing page offers each language's home (regionnews.views.page_not_found).
+handler400 = "regionnews.views.bad_request"
 handler500 = "regionnews.views.server_error"
 handler404 = "regionnews.views.page_not_found"
 

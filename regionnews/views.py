@@ -4,22 +4,35 @@ import sys
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
-from django.views import defaults
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 
+from .error_pages import error_page
 from .outage import is_database_outage, unavailable_response
 
 
-def server_error(request, template_name="500.html"):
+@requires_csrf_token
+def server_error(request):
     """handler500: a lost database is a 503 (outage page), anything else a 500."""
     if is_database_outage(sys.exc_info()[1]):
         return unavailable_response(request)
-    return defaults.server_error(request, template_name)
+    return HttpResponseServerError(error_page(500))
+
+
+@requires_csrf_token
+def bad_request(request, exception):
+    """handler400: the standalone page, as Django's own would be."""
+    return HttpResponseBadRequest(error_page(400))
 
 
 def database_answers() -> bool:

@@ -1,4 +1,4 @@
-"""The 404 page in the reader's language and the standalone 500 page.
+"""The 404 page in the reader's language and the standalone 400 and 500 pages.
 
 This module doubles as the URLconf of the 500 tests: the site's own URLs plus a
 view that fails, so that no test-only URL ever reaches regionnews/urls.py.
@@ -10,6 +10,7 @@ from django.test import override_settings
 from django.urls import path, reverse
 from django.utils import translation
 
+from regionnews.urls import handler400, handler500  # noqa: F401 - this URLconf's
 from regionnews.urls import urlpatterns as site_urlpatterns
 from tests import factories
 
@@ -158,3 +159,19 @@ def test_500_page_does_not_leak_the_error(client):
 
     assert "the database fell over" not in html
     assert "RuntimeError" not in html
+
+
+# --- 400 ----------------------------------------------------------------------------
+
+
+def test_400_page_says_the_address_is_unreadable_in_every_language(admin_client):
+    # A NUL byte in an admin address is refused before any view runs.
+    with translation.override("de"):
+        response = admin_client.get("/admin/articles/article/?q=%00")
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "<h1>Fehlerhafte Anfrage</h1>" in html
+    assert '<section class="error-translation" lang="cs"' in html
+    assert ">Bad request</h2>" in html
+    assert "NUL" not in html
