@@ -41,12 +41,18 @@ _TAG = re.compile(r"<[^>]*>")
 Progress = Callable[[str, int, int], None]
 
 
+def plain_text(text: str | None) -> str:
+    """*text* without HTML tags, entities read (the editor's markup is sanitised,
+    and whatever this returns is escaped again where it is shown)."""
+    return html.unescape(_TAG.sub(" ", text)) if text else ""
+
+
 def plain_words(*texts: str | None) -> list[str]:
     """The folded words of *texts* (HTML tags dropped, entities read), each once."""
     found: dict[str, None] = {}
     for text in texts:
         if text:
-            found.update(dict.fromkeys(words(fold(html.unescape(_TAG.sub(" ", text))))))
+            found.update(dict.fromkeys(words(fold(plain_text(text)))))
     return list(found)
 
 

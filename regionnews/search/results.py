@@ -8,7 +8,6 @@ from the adapters the content apps register (`regionnews.core.adapters`);
 from __future__ import annotations
 
 import datetime
-import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,7 +16,6 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Model
 from django.db.models.expressions import RawSQL
-from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
 
 from regionnews.core.adapters import SearchAdapter, search_adapters
@@ -25,9 +23,12 @@ from regionnews.core.languages import fallback_languages, language_codes
 from regionnews.core.text import fold
 
 from .backends import CANDIDATES, candidates
+from .index import plain_text
 from .text import ParsedQuery, excerpt, highlight, parse_query
 
 PER_PAGE = 20
+# Hits of each type on the page of all types, each with a link to all of it.
+PREVIEW = 5
 # How many times search asks the index for older matches when the newest
 # ones are hidden from the reader.
 ROUNDS = 3
@@ -80,7 +81,7 @@ def _text(obj: Model, *fields: str) -> Callable[[str], str]:
 
     def texts(code: str) -> str:
         values = (getattr(obj, f"{name}_{code}", "") or "" for name in fields)
-        return " ".join(html.unescape(strip_tags(value)) for value in values)
+        return " ".join(plain_text(value) for value in values)
 
     return texts
 
@@ -209,10 +210,11 @@ def search(
     kind: str | None = None,
     page: int | str | None = 1,
     per_page: int = PER_PAGE,
+    preview: int = PREVIEW,
 ) -> SearchResults:
     """Everything *user* may see that matches *query*, grouped by type.
 
-    Without *kind*: the first *per_page* hits of every type and each type's
+    Without *kind*: the first *preview* hits of every type and each type's
     count. With *kind*: every type's count, and page *page* of that type alone
     (a bad page number gives the nearest page, as elsewhere on the site).
     Raises `InvalidQuery` for a query that `parse_query()` refuses.
@@ -230,7 +232,10 @@ def search(
                 ResultGroup(adapter.kind, adapter.label, len(found), [], None, capped)
             )
             continue
-        page_obj = Paginator(found, per_page).get_page(page if kind else 1)
+        if kind is None:
+            page_obj = Paginator(found, preview).get_page(1)
+        else:
+            page_obj = Paginator(found, per_page).get_page(page)
         objects = adapter.queryset(user).in_bulk(list(page_obj))
         hits = [
             _hit(adapter, objects[pk], query, language)

@@ -470,13 +470,13 @@ class TestQueryBudgets:
     kind, one to the index and one for what the reader may see of it, and
     one for the objects on each page shown."""
 
-    def test_combined_page_shows_twenty_of_each_type_with_a_link_to_all(
+    def test_combined_page_shows_five_of_each_type_with_a_link_to_all(
         self, client, fifty_of_each
     ):
         response = client.get(search_url("en", q="Bavaria"))
         results = response.context["results"]
 
-        assert [len(group.hits) for group in results.groups] == [0, 20, 20, 20, 20]
+        assert [len(group.hits) for group in results.groups] == [0, 5, 5, 5, 5]
         assert [group.count for group in results.groups] == [0, 50, 50, 50, 50]
         assert "type=articles" in response.content.decode()
 
