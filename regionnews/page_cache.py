@@ -26,7 +26,6 @@ import time
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.cache import (
     get_conditional_response,
     patch_cache_control,
@@ -37,8 +36,8 @@ from django.utils.http import http_date, parse_http_date
 from .core.content_generation import (
     GENERATION_KEY,
     current_generation,
-    next_change,
     page_cache,
+    seconds_until_next_change,
 )
 
 logger = logging.getLogger(__name__)
@@ -94,13 +93,6 @@ def is_storable(response) -> bool:
         and not any(word in cache_control for word in ("private", "no-", "max-age=0"))
         and response.get("Vary", "").strip() != "*"
     )
-
-
-def seconds_until_next_change() -> int | None:
-    when = next_change()
-    if when is None:
-        return None
-    return max(0, int((when - timezone.now()).total_seconds()))
 
 
 class PageCacheMiddleware:
