@@ -1,12 +1,15 @@
-"""{% cached_for_readers "name" %}...{% endcached_for_readers %}: a part of a
-page that is the same for every anonymous reader of the same address, rendered
-once per content generation (regionnews.core.content_generation).
+"""{% cached_for_readers "name" [value ...] %}...{% endcached_for_readers %}: a
+part of a page that is the same for every anonymous reader, rendered once per
+content generation (regionnews.core.content_generation).
 
-For what costs much and changes only with a write: the filter forms, whose
-choices come from every record (rendering their options is most of a cold list
-page). The key is the name, the language and the path with its query (a filter
-form shows the values and errors of the query); staff and anyone signed in get
-it rendered afresh, since what they see depends on who they are.
+For what costs much and changes only with a write. Without values the key is
+the name, the language and the path with its query: the filter forms, whose
+choices come from every record and which show the query's values and errors.
+With values, the key is the name, the language and the values, shared by every
+page: a card of one article or visit (`"visit-card" visit.pk heading`); the
+values must say everything the fragment shows besides the content. Staff and
+anyone signed in get it rendered afresh, since what they see depends on who
+they are.
 """
 
 import hashlib
@@ -21,9 +24,10 @@ register = template.Library()
 
 
 class ReaderFragmentNode(template.Node):
-    def __init__(self, nodelist, name):
+    def __init__(self, nodelist, name, values):
         self.nodelist = nodelist
         self.name = name
+        self.values = values
 
     def render(self, context):
         request = context.get("request")
@@ -31,8 +35,12 @@ class ReaderFragmentNode(template.Node):
         if request is None or user is None or user.is_authenticated:
             return self.nodelist.render(context)
         name = self.name.resolve(context)
-        address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"fragment:{name}:{translation.get_language()}:{address}"
+        if self.values:
+            vary = "|".join(str(value.resolve(context)) for value in self.values)
+        else:
+            vary = request.get_full_path()
+        digest = hashlib.sha256(vary.encode()).hexdigest()
+        key = f"fragment:{name}:{translation.get_language()}:{digest}"
         # The closure renders with this context only on a miss.
         html = cached_for_generation(key, lambda: str(self.nodelist.render(context)))
         return mark_safe(html)  # noqa: S308 (the template's own output)
@@ -41,10 +49,11 @@ class ReaderFragmentNode(template.Node):
 @register.tag
 def cached_for_readers(parser, token):
     bits = token.split_contents()
-    if len(bits) != 2:
+    if len(bits) < 2:
         raise template.TemplateSyntaxError(
-            f"{bits[0]} takes one argument: the fragment's name"
+            f"{bits[0]} takes the fragment's name and what it varies on"
         )
     nodelist = parser.parse(("endcached_for_readers",))
     parser.delete_first_token()
-    return ReaderFragmentNode(nodelist, parser.compile_filter(bits[1]))
+    name, *values = (parser.compile_filter(bit) for bit in bits[1:])
+    return ReaderFragmentNode(nodelist, name, values)

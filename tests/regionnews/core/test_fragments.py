@@ -62,3 +62,36 @@ def test_staff_get_their_own_choices_not_the_public_fragment(client):
     assert 'value="fr"' in visit_list(client)
     client.logout()
     assert 'value="fr"' not in visit_list(client)
+
+
+def test_an_edited_visit_card_shows_at_once(client):
+    visit = factories.full_visit(title_en="First title")
+    assert "First title" in visit_list(client)
+    visit.title_en = "Second title"
+    visit.save()
+    html = visit_list(client)
+    assert "Second title" in html and "First title" not in html
+
+
+def test_a_card_kept_for_one_page_is_not_reused_where_it_differs(client):
+    """The country page's cards (another heading, no country) are not the list's."""
+    factories.visit(country="KZ", title_en="Steppe talks")
+    with translation.override("en"):
+        country_url = reverse("delegations:country_detail", kwargs={"code": "kz"})
+    assert 'href="/en/countries/kz/">Kazakhstan</a>' in visit_list(client)
+    country = client.get(country_url).content.decode()
+    assert "Steppe talks" in country
+    assert (
+        'href="/en/countries/kz/">Kazakhstan</a>'
+        not in country.split("Steppe talks")[1].split("</article>")[0]
+    )
+
+
+def test_staff_see_the_internal_badge_on_a_card_the_public_never_sees(client):
+    factories.visit(title_en="Public talks")
+    visit_list(client)
+    client.force_login(factories.user(staff=True))
+    factories.visit(title_en="Closed talks", visibility=Visit.Visibility.INTERNAL)
+    assert "badge--internal" in visit_list(client)
+    client.logout()
+    assert "Closed talks" not in visit_list(client)
