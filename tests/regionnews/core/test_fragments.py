@@ -95,3 +95,13 @@ def test_staff_see_the_internal_badge_on_a_card_the_public_never_sees(client):
     assert "badge--internal" in visit_list(client)
     client.logout()
     assert "Closed talks" not in visit_list(client)
+
+
+def test_the_kept_world_map_follows_a_new_partner_country(client):
+    factories.visit(country="KZ")
+    with translation.override("en"):
+        home, countries = reverse("home"), reverse("delegations:country_list")
+    assert 'data-code="FR"' not in client.get(home).content.decode()
+    factories.visit(country="FR")
+    assert 'data-code="FR"' in client.get(countries).content.decode()
+    assert 'data-code="FR"' in client.get(home).content.decode()
