@@ -320,16 +320,15 @@ def partner_countries() -> list[Country]:
     """Countries with public visits that took place or will (cancelled ones did
     not), each with its `visit_count`, by name in the reader's language: the
     world map and the country index, in one query (counted over every visit, so
-    kept until the content changes)."""
-    countries = cached_for_generation(
-        "partner-countries",
-        lambda: list(
-            Country.objects.filter(visits__in=counted_public_visits()).annotate(
-                visit_count=Count("visits")
-            )
-        ),
-    )
-    return sorted(countries, key=lambda country: collation_key(country.name))
+    kept until the content changes, sorted for each language)."""
+
+    def count() -> list[Country]:
+        countries = Country.objects.filter(visits__in=counted_public_visits()).annotate(
+            visit_count=Count("visits")
+        )
+        return sorted(countries, key=lambda country: collation_key(country.name))
+
+    return cached_for_generation(f"partner-countries:{get_language()}", count)
 
 
 @dataclass(frozen=True)
