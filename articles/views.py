@@ -15,7 +15,7 @@ from delegations.selectors import (
     with_people_and_itinerary,
 )
 from regionnews.core.content_generation import cached_for_generation
-from regionnews.core.views import ShareableQueryMixin
+from regionnews.core.views import KeptCountMixin, ShareableQueryMixin
 
 from .filters import ArticleFilter
 from .models import Article, GalleryImage
@@ -59,7 +59,7 @@ class HomeView(TemplateView):
         return context
 
 
-class ArticleListView(ShareableQueryMixin, ListView):
+class ArticleListView(ShareableQueryMixin, KeptCountMixin, ListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     paginate_by = 10

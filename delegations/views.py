@@ -21,7 +21,7 @@ from regionnews.core.content_generation import cached_for_generation
 from regionnews.core.languages import language_codes
 from regionnews.core.site import HOME_COUNTRY
 from regionnews.core.text import collation_key, surname_key
-from regionnews.core.views import ShareableQueryMixin
+from regionnews.core.views import KeptCountMixin, ShareableQueryMixin
 
 from . import exports
 from .filters import MORE_FILTERS, VisitFilter
@@ -41,7 +41,7 @@ from .selectors import (
 )
 
 
-class VisitListView(ShareableQueryMixin, ListView):
+class VisitListView(ShareableQueryMixin, KeptCountMixin, ListView):
     template_name = "delegations/visit_list.html"
     context_object_name = "visits"
     paginate_by = 20
