@@ -20,7 +20,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, PendingChange
-from .views import ArticleDetailView, with_page_relations
+from .views import ArticlePageView, with_page_relations
 from .workflow import (
     article_publish,
     article_submit_for_review,
@@ -49,8 +49,9 @@ class PublicationListFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ArticlePreviewView(ArticleDetailView):
-    """The public article page, for an article in any status."""
+class ArticlePreviewView(ArticlePageView):
+    """The public article page, for an article in any status (never kept: it
+    shows drafts)."""
 
     template_name = "admin/articles/article/preview.html"
 

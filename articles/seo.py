@@ -4,11 +4,14 @@ what articles add to a visit's Event: the news published about it.
 Registered with `regionnews.core.adapters.register_seo` in apps.py.
 """
 
+import hashlib
+
 from django.utils import translation
 from django.utils.timezone import localtime
 
 from delegations.models import Person, Visit
 from delegations.seo import country_data, event_data, organisation_ref, person_ref
+from regionnews.core.content_generation import cached_for_generation
 from regionnews.core.schema import absolute, page_url, region, shorten
 from regionnews.core.templatetags.language_fallback import fallback_language
 
@@ -32,8 +35,14 @@ def byline_person(byline: str) -> Person | None:
     candidates = [" ".join(words[start:]) for start in range(len(words) - 1)]
     if not candidates:
         return None
-    people = list(Person.objects.public().filter(name__in=candidates)[:2])
-    return people[0] if len(people) == 1 else None
+
+    def find() -> Person | None:
+        people = list(Person.objects.public().filter(name__in=candidates)[:2])
+        return people[0] if len(people) == 1 else None
+
+    # Every article of one author asks the same: kept until the content changes.
+    key = hashlib.sha256(byline.encode()).hexdigest()
+    return cached_for_generation(f"byline-person:{key}", find)
 
 
 def author_data(article: Article, request) -> dict:

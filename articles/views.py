@@ -1,7 +1,10 @@
 """Home page and the public news pages; every queryset starts at `published()`."""
 
+import hashlib
+
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
 from delegations.models import Visit
@@ -11,7 +14,8 @@ from delegations.selectors import (
     visits_for_listing,
     with_people_and_itinerary,
 )
-from regionnews.core.views import ShareableQueryMixin
+from regionnews.core.content_generation import cached_for_generation
+from regionnews.core.views import KeptCountMixin, ShareableQueryMixin
 
 from .filters import ArticleFilter
 from .models import Article, GalleryImage
@@ -55,7 +59,7 @@ class HomeView(TemplateView):
         return context
 
 
-class ArticleListView(ShareableQueryMixin, ListView):
+class ArticleListView(ShareableQueryMixin, KeptCountMixin, ListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     paginate_by = 10
@@ -98,9 +102,23 @@ def with_page_relations(articles):
     )
 
 
-class ArticleDetailView(DetailView):
+class ArticlePageView(DetailView):
+    """The article page, for the public view and the staff preview."""
+
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
     def get_queryset(self):
         return with_page_relations(Article.objects.published())
+
+
+class ArticleDetailView(ArticlePageView):
+    def get_object(self, queryset=None):
+        """The article and what its page shows (ten queries), kept until the
+        content changes: the same for every reader, staff included. An unknown
+        slug is not kept (the 404 is raised on every request)."""
+        if queryset is not None:
+            return super().get_object(queryset)
+        slug = hashlib.sha256(self.kwargs[self.slug_url_kwarg].encode()).hexdigest()
+        name = f"article-page:{get_language()}:{slug}"
+        return cached_for_generation(name, super().get_object)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
-from django.utils.translation import ngettext
+from django.utils.translation import get_language, ngettext
 
 from regionnews.core.access import is_staff
 from regionnews.core.content_generation import cached_for_generation
@@ -265,7 +265,14 @@ def held_public_visits() -> QuerySet[Visit]:
 
 def visit_statistics() -> Statistics:
     """Visits per country (top 15 and the rest), per year, and the most-toured
-    organisations, in three queries."""
+    organisations, in three queries; counted over every visit, so kept until the
+    content changes (in each language: names and addresses are the reader's)."""
+    return cached_for_generation(
+        f"visit-statistics:{get_language()}", count_visit_statistics
+    )
+
+
+def count_visit_statistics() -> Statistics:
     visits = held_public_visits()
     countries = sorted(
         Country.objects.filter(visits__in=visits).annotate(n=Count("visits")),
@@ -312,11 +319,16 @@ def visit_statistics() -> Statistics:
 def partner_countries() -> list[Country]:
     """Countries with public visits that took place or will (cancelled ones did
     not), each with its `visit_count`, by name in the reader's language: the
-    world map and the country index, in one query."""
-    countries = Country.objects.filter(visits__in=counted_public_visits()).annotate(
-        visit_count=Count("visits")
-    )
-    return sorted(countries, key=lambda country: collation_key(country.name))
+    world map and the country index, in one query (counted over every visit, so
+    kept until the content changes, sorted for each language)."""
+
+    def count() -> list[Country]:
+        countries = Country.objects.filter(visits__in=counted_public_visits()).annotate(
+            visit_count=Count("visits")
+        )
+        return sorted(countries, key=lambda country: collation_key(country.name))
+
+    return cached_for_generation(f"partner-countries:{get_language()}", count)
 
 
 @dataclass(frozen=True)
@@ -331,9 +343,12 @@ class Glance:
 def at_a_glance(year: int, partners: list[Country]) -> Glance:
     """Visits in *year*, partner countries (given: the map has them already) and
     organisations toured, in one query."""
-    figures = counted_public_visits().aggregate(
-        this_year=Count("pk", filter=Q(start_date__year=year), distinct=True),
-        organisations=Count("stops__organisation", distinct=True),
+    figures = cached_for_generation(
+        f"at-a-glance:{year}",
+        lambda: counted_public_visits().aggregate(
+            this_year=Count("pk", filter=Q(start_date__year=year), distinct=True),
+            organisations=Count("stops__organisation", distinct=True),
+        ),
     )
     return Glance(
         visits_this_year=figures["this_year"],

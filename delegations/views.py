@@ -11,15 +11,17 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from regionnews.core.access import is_staff, may_export_visits, may_see_internal_notes
+from regionnews.core.content_generation import cached_for_generation
 from regionnews.core.languages import language_codes
 from regionnews.core.site import HOME_COUNTRY
 from regionnews.core.text import collation_key, surname_key
-from regionnews.core.views import ShareableQueryMixin
+from regionnews.core.views import KeptCountMixin, ShareableQueryMixin
 
 from . import exports
 from .filters import MORE_FILTERS, VisitFilter
@@ -39,7 +41,7 @@ from .selectors import (
 )
 
 
-class VisitListView(ShareableQueryMixin, ListView):
+class VisitListView(ShareableQueryMixin, KeptCountMixin, ListView):
     template_name = "delegations/visit_list.html"
     context_object_name = "visits"
     paginate_by = 20
@@ -146,18 +148,31 @@ class CountryDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
+        if is_staff(user):
+            sections = self.sections(user)
+        else:
+            # Counted over every visit of the country: kept until the content
+            # changes, for the reader's language (the lists are in its alphabet).
+            name = f"country-page:{self.object.code}:{get_language()}"
+            sections = cached_for_generation(name, lambda: self.sections(user))
+        context.update(sections, is_staff=is_staff(user))
+        return context
+
+    def sections(self, user) -> dict:
+        """The page's timeline, chart, people and places toured."""
         timeline = country_timeline(self.object, user)
         visit_count, per_year = country_visit_counts(self.object, user)
         people = list(country_people(self.object, user)[: SECTION_LIMIT + 1])
+        sections = {}
         if self.object.code == HOME_COUNTRY:
             # Not a dead end: the region's own people and organisations.
             organisations, organisation_count = home_organisations(self.object, user)
-            context.update(
+            sections.update(
                 is_home_country=True,
                 home_organisations=organisations,
                 home_organisation_count=organisation_count,
             )
-        context.update(
+        sections.update(
             timeline=timeline,
             visit_count=visit_count,
             visits_shown=sum(len(year.visits) for year in timeline),
@@ -165,9 +180,8 @@ class CountryDetailView(DetailView):
             people=people[:SECTION_LIMIT],
             more_people=len(people) > SECTION_LIMIT,
             organisations=country_organisations(self.object, user),
-            is_staff=is_staff(user),
         )
-        return context
+        return sections
 
 
 class RecordIndexView(ShareableQueryMixin, ListView):

@@ -122,8 +122,10 @@ def overlaps(extent, frame) -> bool:
     return x1 < fx + fw and x2 > fx and y1 < fy + fh and y2 > fy
 
 
+@cache
 def locator_map(code: str) -> dict | None:
-    """The country highlighted among its neighbours, or None without a shape."""
+    """The country highlighted among its neighbours, or None without a shape
+    (drawn from the data file alone: once per country and process)."""
     shapes = geometry()["countries"]
     record = shapes.get(code.upper())
     if record is None:

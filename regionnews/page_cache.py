@@ -7,12 +7,14 @@ write makes every page stale at once. One cache round trip serves a hit and no
 SQL runs. An entry never outlives the next scheduled change (a scheduled
 article's publication time): its timeout is capped at the time left until then.
 
-Responses are stored only when they are 200, not streamed, set no cookie and
-do not say private/no-store. Stored pages go out with an ETag, Last-Modified
-and `Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE` (so nginx or a CDN may
-hold them briefly) and `Vary: Cookie`; conditional requests get 304. Requests
-with a session (staff, editors) are neither served from nor stored into the
-cache, and get `Cache-Control: private, no-cache`.
+Responses are stored only when they are 200 (or a permanent redirect: an old
+or other-language address of a visit, an upper-case country code), not
+streamed, set no cookie and do not say private/no-store. Stored pages go out
+with an ETag, Last-Modified and `Cache-Control: public,
+max-age=PAGE_CACHE_MAX_AGE` (so nginx or a CDN may hold them briefly) and
+`Vary: Cookie`; conditional requests get 304. Requests with a session (staff,
+editors) are neither served from nor stored into the cache, and get
+`Cache-Control: private, no-cache`.
 
 Errors of the cache backend (Redis down) are logged and the page is rendered
 from the database as if there were no cache.
@@ -24,7 +26,6 @@ import time
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.cache import (
     get_conditional_response,
     patch_cache_control,
@@ -35,8 +36,8 @@ from django.utils.http import http_date, parse_http_date
 from .core.content_generation import (
     GENERATION_KEY,
     current_generation,
-    next_change,
     page_cache,
+    seconds_until_next_change,
 )
 
 logger = logging.getLogger(__name__)
@@ -45,7 +46,17 @@ logger = logging.getLogger(__name__)
 PRIVATE_COOKIES = ("messages",)
 # Headers a cached copy keeps; the rest (CSP, security headers) the outer
 # middleware adds again on every response.
-STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "X-Robots-Tag")
+STORED_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Vary",
+    "Link",
+    "X-Robots-Tag",
+    "Location",
+)
+# Permanent redirects depend on content only (a slug), like pages; temporary
+# ones (the language redirect of /) depend on the reader and are never stored.
+STORED_STATUSES = (200, 301, 308)
 MAX_QUERY_LENGTH = 1000
 
 
@@ -69,25 +80,19 @@ def is_cacheable_request(request) -> bool:
 def page_key(request) -> str:
     language = getattr(request, "LANGUAGE_CODE", "")
     raw = f"{language}|{request.get_host()}|{request.get_full_path()}"
-    return "page:" + hashlib.sha256(raw.encode()).hexdigest()
+    # "v2": entries carry their status code since redirects are stored too.
+    return "page:v2:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def is_storable(response) -> bool:
     cache_control = response.get("Cache-Control", "")
     return (
-        response.status_code == 200
+        response.status_code in STORED_STATUSES
         and not response.streaming
         and not response.cookies
         and not any(word in cache_control for word in ("private", "no-", "max-age=0"))
         and response.get("Vary", "").strip() != "*"
     )
-
-
-def seconds_until_next_change() -> int | None:
-    when = next_change()
-    if when is None:
-        return None
-    return max(0, int((when - timezone.now()).total_seconds()))
 
 
 class PageCacheMiddleware:
@@ -129,7 +134,15 @@ class PageCacheMiddleware:
         if timeout <= 0:
             return
         headers = {name: response[name] for name in STORED_HEADERS if name in response}
-        entry = (generation, response.content, headers, etag, now, now + timeout)
+        entry = (
+            generation,
+            response.content,
+            headers,
+            etag,
+            now,
+            now + timeout,
+            response.status_code,
+        )
         try:
             page_cache().set(key, entry, timeout)
         except Exception:
@@ -146,8 +159,8 @@ class PageCacheMiddleware:
 
     @staticmethod
     def rebuild(entry) -> HttpResponse:
-        _generation, content, headers, etag, rendered, expires = entry
-        response = HttpResponse(content, headers=headers)
+        _generation, content, headers, etag, rendered, expires, status = entry
+        response = HttpResponse(content, headers=headers, status=status)
         PageCacheMiddleware.add_headers(response, etag, rendered, expires)
         return response
 

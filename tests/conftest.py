@@ -10,6 +10,16 @@ def _reset_language():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a test's rows are rolled back, but
+    what was rendered from them (fragments, counts kept per content generation)
+    would otherwise stay for the next test, at a generation nothing bumps."""
+    from django.core.cache import caches
+
+    caches["default"].clear()
+
+
 @pytest.fixture
 def staff_client(client, django_user_model):
     """Staff who may see internal notes (protocol officers); see editor_client."""

@@ -25,6 +25,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +102,9 @@ def cached_for_generation(
     needs and that only a write changes (filter choices, counts, sitemaps).
 
     *name* must say everything the value depends on besides the content (e.g.
-    whether internal records count). Without a reachable cache it computes.
+    whether internal records count). Like a cached page, a value never outlives
+    the next scheduled change (a scheduled article going live, midnight).
+    Without a reachable cache it computes.
     """
     generation = current_generation()
     if generation is None:
@@ -115,6 +118,11 @@ def cached_for_generation(
         return compute()
     if value is _MISSING:
         value = compute()
+        left = seconds_until_next_change()
+        if left is not None:
+            timeout = min(timeout, left)
+        if timeout <= 0:
+            return value
         try:
             cache.set(key, value, timeout)
         except Exception:
@@ -131,3 +139,32 @@ def next_change() -> datetime.datetime | None:
     """The earliest time any registered provider expects pages to change."""
     times = [t for t in (provider() for provider in _next_change_providers) if t]
     return min(times, default=None)
+
+
+def seconds_until_next_change() -> int | None:
+    """Whole seconds until `next_change()` (None when nothing is expected).
+
+    Kept per generation (a scheduled time changes only with a write) until it
+    passes, so that a page computing several cached values asks the database
+    at most once.
+    """
+    now = timezone.now()
+    generation = current_generation()
+    key = f"next-change:{generation}"
+    when = _MISSING
+    if generation is not None:
+        try:
+            when = page_cache().get(key, _MISSING)
+        except Exception:
+            logger.exception("Page cache unreachable: reading the next change")
+    if when is _MISSING or (when is not None and when <= now):
+        when = next_change()
+        if generation is not None:
+            left = 3600 if when is None else (when - now).total_seconds()
+            try:
+                page_cache().set(key, when, max(1, min(3600, int(left))))
+            except Exception:
+                logger.exception("Page cache unreachable: storing the next change")
+    if when is None:
+        return None
+    return max(0, int((when - now).total_seconds()))

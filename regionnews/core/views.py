@@ -1,6 +1,13 @@
 """View mixins the public lists share."""
 
+import hashlib
+
+from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
+from django.utils.functional import cached_property
+
+from .access import is_staff
+from .content_generation import cached_for_generation
 
 
 class ShareableQueryMixin:
@@ -22,3 +29,35 @@ class ShareableQueryMixin:
                 request.path + (f"?{encoded}" if encoded else "")
             )
         return super().get(request, *args, **kwargs)
+
+
+class KeptCountPaginator(Paginator):
+    """A paginator whose row count is kept until the content changes.
+
+    Counting every matching row is the one part of a list page that grows
+    with the archive; the count of a filter is the same for every page of it.
+    """
+
+    def __init__(self, *args, count_name: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_name = count_name
+
+    @cached_property
+    def count(self) -> int:
+        return cached_for_generation(
+            self.count_name, lambda: Paginator.count.func(self)
+        )
+
+
+class KeptCountMixin:
+    """A ListView whose paginator keeps its count per filter and visibility."""
+
+    def get_paginator(self, queryset, per_page, orphans=0, **kwargs):
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        filters = hashlib.sha256(query.urlencode().encode()).hexdigest()
+        who = "staff" if is_staff(self.request.user) else "public"
+        name = f"list-count:{self.request.path}:{who}:{filters}"
+        return KeptCountPaginator(
+            queryset, per_page, orphans=orphans, count_name=name, **kwargs
+        )

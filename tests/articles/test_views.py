@@ -496,7 +496,9 @@ class TestQueryBudgets:
     def test_home_query_count_is_bounded(
         self, client, django_assert_max_num_queries, fifty_articles_with_visits
     ):
-        with django_assert_max_num_queries(7):
+        # +1 on a first render: when the next scheduled change is (asked once per
+        # content generation, so that nothing kept per generation outlives it).
+        with django_assert_max_num_queries(8):
             response = client.get(en("home"))
 
         assert response.status_code == 200
@@ -505,7 +507,8 @@ class TestQueryBudgets:
     def test_article_list_query_count_is_bounded(
         self, client, django_assert_max_num_queries, fifty_articles_with_visits, query
     ):
-        with django_assert_max_num_queries(6):
+        # +1: the next scheduled change (see the home page's budget).
+        with django_assert_max_num_queries(7):
             response = client.get(en("articles:list") + query)
 
         assert response.status_code == 200

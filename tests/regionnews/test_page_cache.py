@@ -231,3 +231,90 @@ def test_pages_are_served_when_the_cache_is_down(client, settings):
     assert "Still served" in news(client)
     article.delete()
     assert "Still served" not in news(client)
+
+
+@pytest.fixture
+def archive():
+    """One of each record the public pages show, cross-linked."""
+    visit = factories.full_visit(title_en="Cached visit")
+    guest = visit.participations.first().person
+    place = visit.stops.first().organisation
+    article = factories.article(
+        visits=[visit],
+        countries=[visit.country],
+        people=[guest],
+        organisations=[place],
+        topics=[factories.topic()],
+    )
+    return {"visit": visit, "person": guest, "place": place, "article": article}
+
+
+PUBLIC_PAGES = {
+    "home": lambda a: en("home"),
+    "news list": lambda a: en("articles:list"),
+    "article": lambda a: en("articles:detail", slug=a["article"].slug_en),
+    "visit list": lambda a: en("delegations:visit_list"),
+    "visit detail": lambda a: en("delegations:visit_detail", slug=a["visit"].slug_en),
+    "country list": lambda a: en("delegations:country_list"),
+    "country page": lambda a: en("delegations:country_detail", code="kz"),
+    "person": lambda a: en("delegations:person_detail", slug=a["person"].slug),
+    "organisation": lambda a: en(
+        "delegations:organisation_detail", slug=a["place"].slug
+    ),
+    "person index": lambda a: en("delegations:person_list"),
+    "organisation index": lambda a: en("delegations:organisation_list"),
+    "statistics": lambda a: en("delegations:visit_statistics"),
+    "feed": lambda a: en("articles:feed"),
+    "search": lambda a: en("search") + "?q=visit",
+    "sitemap": lambda a: en("sitemap"),
+    "sitemap page": lambda a: en("sitemap_page"),
+}
+
+
+@pytest.mark.parametrize("page", PUBLIC_PAGES)
+def test_every_public_page_is_a_hit_without_sql(
+    page, archive, client, django_assert_num_queries
+):
+    url = PUBLIC_PAGES[page](archive)
+    first = client.get(url)
+    assert first.status_code == 200
+    assert not first.cookies, "a cookie set on an anonymous page stops caching"
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert second.status_code == 200
+    assert second.content == first.content
+
+
+def test_another_languages_visit_address_redirects_from_the_cache(
+    client, django_assert_num_queries
+):
+    """The Czech slug under /en/ answers a permanent redirect to the English one:
+    stored like a page, so that old and shared links cost no SQL either."""
+    visit = factories.visit(title_cs="Velvyslanec", title_en="Ambassador")
+    url = en("delegations:visit_detail", slug=visit.slug_cs)
+    first = client.get(url)
+    assert first.status_code == 301
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert second.status_code == 301
+    assert (
+        second["Location"]
+        == first["Location"]
+        == en("delegations:visit_detail", slug=visit.slug_en)
+    )
+
+
+def test_a_cached_redirect_goes_when_the_visit_turns_internal(client):
+    visit = factories.visit(title_cs="Velvyslanec", title_en="Ambassador")
+    url = en("delegations:visit_detail", slug=visit.slug_cs)
+    assert client.get(url).status_code == 301
+    visit.visibility = Visit.Visibility.INTERNAL
+    visit.save()
+    assert client.get(url).status_code == 404
+
+
+def test_a_temporary_redirect_is_not_stored(client):
+    """The root goes to the language the browser asks for: never one reader's answer
+    for the next."""
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="de").url.startswith("/de/")
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en").url.startswith("/en/")

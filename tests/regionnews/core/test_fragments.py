@@ -1,0 +1,107 @@
+"""{% cached_for_readers %}: the filter forms, rendered once per content
+generation for anonymous readers of an address, never for staff."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from delegations.models import Visit
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def visit_list(client, query=""):
+    with translation.override("en"):
+        url = reverse("delegations:visit_list")
+    response = client.get(url + query)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_second_reader_gets_the_form_without_its_choice_queries(client):
+    factories.full_visit(country="KZ")
+    first = visit_list(client)
+    with CaptureQueriesContext(connection) as queries:
+        second = visit_list(client)
+    assert second == first
+    assert not any("delegations_organisation" in q["sql"] for q in queries)
+
+
+def test_a_write_shows_at_once_in_the_filter_choices(client):
+    factories.visit(country="KZ")
+    assert 'value="fr"' not in visit_list(client)
+    factories.visit(country="FR")
+    assert 'value="fr"' in visit_list(client)
+
+
+def test_each_query_shows_its_own_values_and_errors(client):
+    factories.visit(country="KZ")
+    assert '<option value="kz" selected>' in visit_list(client, "?country=kz")
+    assert '<option value="kz" selected>' not in visit_list(client)
+    bad = visit_list(client, "?year=abc")
+    assert "error-summary" in bad
+    assert "error-summary" not in visit_list(client, "?year=2024")
+
+
+def test_languages_are_kept_apart(client):
+    factories.visit(country="DE")
+    with translation.override("de"):
+        german = client.get(reverse("delegations:visit_list")).content.decode()
+    assert "Deutschland" in german
+    assert "Germany" in visit_list(client)
+
+
+def test_staff_get_their_own_choices_not_the_public_fragment(client):
+    factories.visit(country="KZ")
+    factories.visit(country="FR", visibility=Visit.Visibility.INTERNAL)
+    assert 'value="fr"' not in visit_list(client)
+    client.force_login(factories.user(staff=True))
+    assert 'value="fr"' in visit_list(client)
+    client.logout()
+    assert 'value="fr"' not in visit_list(client)
+
+
+def test_an_edited_visit_card_shows_at_once(client):
+    visit = factories.full_visit(title_en="First title")
+    assert "First title" in visit_list(client)
+    visit.title_en = "Second title"
+    visit.save()
+    html = visit_list(client)
+    assert "Second title" in html and "First title" not in html
+
+
+def test_a_card_kept_for_one_page_is_not_reused_where_it_differs(client):
+    """The country page's cards (another heading, no country) are not the list's."""
+    factories.visit(country="KZ", title_en="Steppe talks")
+    with translation.override("en"):
+        country_url = reverse("delegations:country_detail", kwargs={"code": "kz"})
+    assert 'href="/en/countries/kz/">Kazakhstan</a>' in visit_list(client)
+    country = client.get(country_url).content.decode()
+    assert "Steppe talks" in country
+    assert (
+        'href="/en/countries/kz/">Kazakhstan</a>'
+        not in country.split("Steppe talks")[1].split("</article>")[0]
+    )
+
+
+def test_staff_see_the_internal_badge_on_a_card_the_public_never_sees(client):
+    factories.visit(title_en="Public talks")
+    visit_list(client)
+    client.force_login(factories.user(staff=True))
+    factories.visit(title_en="Closed talks", visibility=Visit.Visibility.INTERNAL)
+    assert "badge--internal" in visit_list(client)
+    client.logout()
+    assert "Closed talks" not in visit_list(client)
+
+
+def test_the_kept_world_map_follows_a_new_partner_country(client):
+    factories.visit(country="KZ")
+    with translation.override("en"):
+        home, countries = reverse("home"), reverse("delegations:country_list")
+    assert 'data-code="FR"' not in client.get(home).content.decode()
+    factories.visit(country="FR")
+    assert 'data-code="FR"' in client.get(countries).content.decode()
+    assert 'data-code="FR"' in client.get(home).content.decode()
