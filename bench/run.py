@@ -56,7 +56,8 @@ person = (Person.objects.annotate(n=Count("participations")).order_by("-n")
           .values_list("slug", flat=True).first())
 organisation = (Organisation.objects.annotate(n=Count("stops")).order_by("-n")
                 .values_list("slug", flat=True).first())
-visit = Visit.objects.public().order_by("-start_date").values_list("slug_en", flat=True)[5]
+visit = (Visit.objects.public().order_by("-start_date")
+         .values_list("slug_en", flat=True)[5])
 print(json.dumps(dict(article=article, country=country.lower(), person=person,
                       organisation=organisation, visit=visit)))
 """
