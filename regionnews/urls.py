@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.views import HomeView
 from regionnews.search.views import SearchView
 from regionnews.seo.sitemaps import SITEMAPS
-from regionnews.seo.views import SitemapPageView
+from regionnews.seo.views import SitemapPageView, sitemap_index
 
 from . import views
 
@@ -22,13 +22,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    # An index of paginated sections; both are cached like any public page.
-    path(
-        "sitemap.xml",
-        sitemap_views.index,
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
-        name="sitemap",
-    ),
+    # An index of paginated sections (kept per content generation); both are
+    # cached like any public page.
+    path("sitemap.xml", sitemap_index, name="sitemap"),
     path(
         "sitemap-<section>.xml",
         sitemap_views.sitemap,

@@ -237,3 +237,20 @@ def test_sitemap_section_query_count_does_not_grow_with_the_archive(
     # A count and a MAX() per section, whatever the archive's size.
     with django_assert_max_num_queries(12):
         assert client.get(reverse("sitemap")).status_code == 200
+
+
+def test_sitemap_index_is_kept_until_the_content_changes(
+    client, settings, django_assert_num_queries
+):
+    factories.article()
+    first = client.get(reverse("sitemap"))
+    with django_assert_num_queries(0):
+        again = client.get(reverse("sitemap"))
+    assert again.content == first.content
+    assert again["Content-Type"] == first["Content-Type"]
+
+    settings.SITEMAP_PAGE_SIZE = 1
+    factories.article()  # a write: the kept index is stale at once
+    locs = [loc for loc, _lastmod in section_pages(client)]
+
+    assert "http://testserver/sitemap-articles.xml?p=2" in locs
