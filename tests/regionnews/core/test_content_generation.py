@@ -32,3 +32,31 @@ def test_a_value_is_not_kept_past_a_scheduled_publication(monkeypatch):
         timezone, "now", lambda: publish_at + datetime.timedelta(seconds=1)
     )
     assert cached_for_generation("figure", lambda: "after") == "after"
+
+
+def test_a_request_reads_the_generation_from_the_cache_once(client, monkeypatch):
+    from django.core.cache import cache
+
+    from regionnews.core import content_generation
+
+    factories.article()
+    factories.visit()
+    reads = []
+    real_get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        if key == content_generation.GENERATION_KEY:
+            reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counting_get)
+    assert client.get("/en/news/").status_code == 200
+    assert len(reads) == 1
+    # A write in between is seen by the next request at once.
+    factories.topic()
+    reads.clear()
+    assert client.get("/en/visits/").status_code == 200
+    assert len(reads) == 1
+    assert content_generation.current_generation() == real_get(
+        content_generation.GENERATION_KEY
+    )
