@@ -8,6 +8,7 @@ from the adapters the content apps register (`regionnews.core.adapters`);
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -30,8 +31,10 @@ PER_PAGE = 20
 # Hits of each type on the page of all types, each with a link to all of it.
 PREVIEW = 5
 # How many times search asks the index for older matches when the newest
-# ones are hidden from the reader.
+# ones are hidden from the reader, and how many shown are enough not to ask:
+# beyond them the page says "more than N" either way.
 ROUNDS = 3
+ENOUGH = CANDIDATES // 2
 
 
 def _in_language(
@@ -113,23 +116,31 @@ def _hit(
 
 
 def _one_of(pks: list):
-    """*pks* for `pk__in`: one array parameter on PostgreSQL (a thousand
-    parameters cost more to send than the query costs to run)."""
+    """*pks* for `pk__in` as one parameter: an array on PostgreSQL, a JSON list
+    on SQLite (hundreds of parameters cost more to prepare and send than the
+    query costs to run)."""
     if connection.vendor == "postgresql":
         return RawSQL("SELECT unnest(%s::bigint[])", (pks,))
+    if connection.vendor == "sqlite":
+        return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(pks),))
     return pks
 
 
 def matches(
-    adapter: SearchAdapter, query: ParsedQuery, *, user, language: str
+    adapter: SearchAdapter,
+    query: ParsedQuery,
+    *,
+    user,
+    language: str,
+    enough: int = ENOUGH,
 ) -> tuple[list, bool]:
     """The primary keys of *adapter*'s records that *user* may see matching
     *query*, best first, and whether there were more than search ranks.
 
     The index finds the newest matches (`candidates`); the model's own
-    visibility method decides what of them is shown. When the newest are
-    mostly hidden (scheduled articles are the newest of all), older ones are
-    asked for, a few times at most. Equal ranks keep the adapter's order.
+    visibility method decides what of them is shown. When fewer than *enough*
+    of them are shown (scheduled articles are the newest of all), older ones
+    are asked for, a few times at most. Equal ranks keep the adapter's order.
     """
     ranks, visible, before, capped = {}, [], (), False
     for _round in range(ROUNDS):
@@ -137,6 +148,7 @@ def matches(
             adapter.kind,
             query,
             language,
+            limit=CANDIDATES,
             near_misses=adapter.near_misses,
             before=before,
         )
@@ -149,7 +161,7 @@ def matches(
                 .values_list("pk", flat=True)
             )
         capped, before = found.capped, found.last
-        if not capped or len(visible) >= CANDIDATES:
+        if not capped or len(visible) >= min(enough, CANDIDATES):
             break
     visible.sort(key=lambda pk: -ranks[pk])
     return visible[:CANDIDATES], capped or len(visible) > CANDIDATES
@@ -197,6 +209,14 @@ class SearchResults:
         return [group for group in self.groups if group.hits]
 
 
+def _page_number(page) -> int:
+    """*page* as a number from 1 (anything else: 1, as `get_page` reads it)."""
+    try:
+        return max(1, int(page))
+    except (TypeError, ValueError):
+        return 1
+
+
 def result_kinds() -> list[tuple[str, str]]:
     """(kind, label) of every kind of record the search covers."""
     return [(adapter.kind, adapter.label) for adapter in search_adapters()]
@@ -226,7 +246,12 @@ def search(
     kind = kind or None
     groups = []
     for adapter in search_adapters():
-        found, capped = matches(adapter, query, user=user, language=language)
+        enough = ENOUGH
+        if kind == adapter.kind:  # the pages of one kind: as far as this page
+            enough = max(enough, _page_number(page) * per_page)
+        found, capped = matches(
+            adapter, query, user=user, language=language, enough=enough
+        )
         if kind is not None and adapter.kind != kind:
             groups.append(
                 ResultGroup(adapter.kind, adapter.label, len(found), [], None, capped)

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 
 from articles.models import Article
 from delegations.models import Visit
+from regionnews.search import results as results_module
 from regionnews.search.results import search
 from regionnews.search.text import (
     MAX_QUERY_LENGTH,
@@ -314,6 +315,34 @@ def test_staff_do_not_find_unpublished_articles(hidden):
     staff = factories.user(staff=True)
 
     assert found("Zanzibar", "articles", user=staff, language="en") == []
+
+
+def test_older_matches_are_asked_for_when_the_newest_are_hidden(monkeypatch):
+    """Scheduled articles are the newest of all: with only they in the first
+    batch, search goes on to older ones, and stops once enough are shown."""
+    monkeypatch.setattr(results_module, "CANDIDATES", 3)
+    monkeypatch.setattr(results_module, "ENOUGH", 2)
+    now = timezone.now()
+    for day in range(1, 5):
+        factories.article(
+            title_en=f"Zanzibar scheduled {day}",
+            published_at=now + datetime.timedelta(days=day),
+        )
+    shown = [
+        factories.article(
+            title_en=f"Zanzibar published {day}",
+            published_at=now - datetime.timedelta(days=day),
+        )
+        for day in range(1, 6)
+    ]
+
+    results = search("Zanzibar", user=None, language="en")
+    (group,) = [group for group in results.groups if group.kind == "articles"]
+
+    # Round 1: three scheduled. Round 2: one scheduled and the two newest
+    # published, which is enough; the rest is "more than".
+    assert [hit.obj for hit in group.hits] == shown[:2]
+    assert group.capped
 
 
 def test_public_person_is_not_marked_internal_for_staff(site):
