@@ -1,6 +1,9 @@
 """The search page: /<lang>/search/?q= (and ?type= for one kind's pages)."""
 
+from functools import partial
+
 from django import forms
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -42,14 +45,21 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = SearchForm(self.request.GET or None)
-        results = None
+        query = results = None
         if form.is_valid() and form.cleaned_data["q"]:
-            results = search(
-                form.cleaned_data["q"],
-                user=self.request.user,
-                language=get_language(),
-                kind=form.cleaned_data["type"] or None,
-                page=self.request.GET.get("page"),
+            query = form.cleaned_data["q"]
+            # Run when the page shows them: for readers, the results are kept
+            # per content generation (the template's `cached_for_readers`),
+            # so a query asked again before anything changes is not run again.
+            results = SimpleLazyObject(
+                partial(
+                    search,
+                    query,
+                    user=self.request.user,
+                    language=get_language(),
+                    kind=form.cleaned_data["type"] or None,
+                    page=self.request.GET.get("page"),
+                )
             )
-        context.update(form=form, results=results)
+        context.update(form=form, query=query, results=results)
         return context

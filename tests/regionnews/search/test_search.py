@@ -9,6 +9,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -345,6 +346,39 @@ def test_older_matches_are_asked_for_when_the_newest_are_hidden(monkeypatch):
     assert group.capped
 
 
+def test_a_reader_asking_again_is_answered_without_searching(client):
+    factories.article(title_en="Zanzibar trade fair")
+    first = client.get(search_url("en", q="Zanzibar"))
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(search_url("en", q="Zanzibar"))
+
+    assert second.content == first.content
+    assert "trade fair" in second.content.decode()
+    assert not any("search_" in query["sql"] for query in queries)
+
+
+def test_a_kept_search_shows_a_new_article_at_once(client):
+    factories.article(title_en="Zanzibar trade fair")
+    url = search_url("en", q="Zanzibar")
+    assert "spice route" not in client.get(url).content.decode()
+
+    factories.article(title_en="Zanzibar spice route")
+
+    assert "spice route" in client.get(url).content.decode()
+
+
+def test_staff_and_readers_never_get_each_others_kept_results(client, hidden):
+    factories.visit(title_en="Zanzibar public talks")
+    url = search_url("en", q="Zanzibar")
+    assert "trade talks" not in client.get(url).content.decode()
+
+    client.force_login(factories.user(staff=True))
+    assert "trade talks" in client.get(url).content.decode()
+    client.logout()
+
+    assert "trade talks" not in client.get(url).content.decode()
+
+
 def test_public_person_is_not_marked_internal_for_staff(site):
     staff = factories.user(staff=True)
 
@@ -526,7 +560,8 @@ class TestQueryBudgets:
     def test_results_page_queries_are_bounded(
         self, client, fifty_of_each, django_assert_max_num_queries
     ):
-        with django_assert_max_num_queries(13):
+        # The search, and one query for how long its results may be kept.
+        with django_assert_max_num_queries(14):
             response = client.get(search_url("en", q="Bavaria"))
 
         assert response.context["results"].total == 200
@@ -542,7 +577,7 @@ class TestQueryBudgets:
     def test_one_type_page_queries_are_bounded(
         self, client, fifty_of_each, django_assert_max_num_queries
     ):
-        with django_assert_max_num_queries(10):
+        with django_assert_max_num_queries(11):  # as above
             response = client.get(search_url("en", q="Bavaria", type="people"))
 
         assert len(response.context["results"].shown_groups[0].hits) == 20
