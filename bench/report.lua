@@ -1,6 +1,13 @@
 -- wrk script: rotate over the paths given after "--" and print the figures
 -- as one JSON line (wrk's own output has no 95th percentile).
-local paths, counter = {}, 1
+-- "{n}" in a path becomes a number new on every request (per thread), so
+-- that nothing kept for an earlier request answers it.
+local paths, counter, serial, threads = {}, 1, 0, 0
+
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
 
 function init(args)
   for _, value in ipairs(args) do table.insert(paths, value) end
@@ -9,7 +16,12 @@ end
 
 function request()
   counter = counter % #paths + 1
-  return wrk.format("GET", paths[counter])
+  local path = paths[counter]
+  if path:find("{n}", 1, true) then
+    serial = serial + 1
+    path = path:gsub("{n}", (id or 0) .. "-" .. serial)
+  end
+  return wrk.format("GET", path)
 end
 
 function done(summary, latency, requests)

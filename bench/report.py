@@ -11,6 +11,11 @@ GROWTH_MAX = 1.5
 GROWTH_PAGES = ("news list", "news list p.2", "visit list", "country list",
                 "statistics", "news feed", "search", "sitemap")  # fmt: skip
 SEARCH_P95_MAX = 3.0
+# Search with a query never asked before (a new parameter on every request):
+# no kept page or result can answer it. Shown beside the targets, which the
+# issue sets on the repeated search; a cache cannot help it, so it is left
+# out of the cache-hit verdict.
+UNCACHED_SEARCH = "search, new each time"
 MEMORY_MAX = 1.2
 
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
@@ -71,7 +76,11 @@ def check_targets(runs: list[dict]) -> list[str]:
     def verdict(ok: bool, text: str):
         out.append(f"{'MET    ' if ok else 'NOT MET'}  {text}")
 
-    hits = {p: f["ratio"] for p, f in last["cache_on"].items() if p != "bare"}
+    hits = {
+        p: f["ratio"]
+        for p, f in last["cache_on"].items()
+        if p not in ("bare", UNCACHED_SEARCH)
+    }
     worst = min(hits, key=hits.get)
     verdict(
         hits[worst] >= CACHE_HIT_MIN,
@@ -95,6 +104,15 @@ def check_targets(runs: list[dict]) -> list[str]:
         f"search p95 ≤ {SEARCH_P95_MAX}× article detail p95 "
         f"({search:.0f} ms vs {detail:.0f} ms)",
     )
+    uncached = last["cache_off"].get(UNCACHED_SEARCH)
+    if uncached:
+        line = (
+            f"(not a target) {UNCACHED_SEARCH}: p95 {uncached['p95_ms']:.0f} ms, "
+            f"{uncached['p95_ms'] / detail:.1f}× article detail p95"
+        )
+        if len(runs) > 1 and UNCACHED_SEARCH in runs[0]["cache_off"]:
+            line += f"; growth {growth(runs, UNCACHED_SEARCH):.2f}"
+        out.append(line)
     mem = last["memory"]["growth"]
     verdict(mem <= MEMORY_MAX, f"worker RSS growth ≤ {MEMORY_MAX}× ({mem:.2f})")
     return out  # fmt: skip
