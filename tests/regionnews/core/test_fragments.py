@@ -105,3 +105,28 @@ def test_the_kept_world_map_follows_a_new_partner_country(client):
     factories.visit(country="FR")
     assert 'data-code="FR"' in client.get(countries).content.decode()
     assert 'data-code="FR"' in client.get(home).content.decode()
+
+
+def test_the_kept_header_marks_the_page_of_each_kind(client):
+    """The header is kept per kind of page: each marks its own section."""
+    with translation.override("en"):
+        news, visits = reverse("articles:list"), reverse("delegations:visit_list")
+    for _ in range(2):  # rendered, then kept
+        news_html = client.get(news).content.decode()
+        visits_html = client.get(visits).content.decode()
+        assert f'<a href="{news}" aria-current="page">News</a>' in news_html
+        assert f'<a href="{visits}" aria-current="page">' not in news_html
+        assert f'<a href="{visits}" aria-current="page">Visits</a>' in visits_html
+
+
+def test_the_kept_header_keeps_each_pages_own_language_links(client):
+    """The language switcher, between the kept parts, links this page."""
+    first = factories.full_visit(title_en="First talks", country="KZ")
+    second = factories.full_visit(title_en="Second talks", country="KZ")
+    for visit in (first, second):
+        with translation.override("en"):
+            url = visit.get_absolute_url()
+        with translation.override("de"):
+            german = visit.get_absolute_url()
+        html = client.get(url).content.decode()
+        assert f'<a href="{german}" lang="de"' in html
