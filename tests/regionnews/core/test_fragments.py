@@ -130,3 +130,15 @@ def test_the_kept_header_keeps_each_pages_own_language_links(client):
             german = visit.get_absolute_url()
         html = client.get(url).content.decode()
         assert f'<a href="{german}" lang="de"' in html
+
+
+def test_the_kept_follow_box_offers_each_pages_own_country(client):
+    kazakh = factories.visit(country="KZ")
+    french = factories.visit(country="FR")
+    for _ in range(2):  # rendered, then kept
+        with translation.override("en"):
+            kazakh_html = client.get(kazakh.get_absolute_url()).content.decode()
+            french_html = client.get(french.get_absolute_url()).content.decode()
+        assert "/en/news/feed/country/kz/" in kazakh_html
+        assert "/en/news/feed/country/kz/" not in french_html
+        assert "/en/news/feed/country/fr/" in french_html
