@@ -133,6 +133,7 @@ def matches(
     user,
     language: str,
     enough: int = ENOUGH,
+    shown=None,
 ) -> tuple[list, bool]:
     """The primary keys of *adapter*'s records that *user* may see matching
     *query*, best first, and whether there were more than search ranks.
@@ -141,8 +142,11 @@ def matches(
     visibility method decides what of them is shown. When fewer than *enough*
     of them are shown (scheduled articles are the newest of all), older ones
     are asked for, a few times at most. Equal ranks keep the adapter's order.
+    *shown*: `adapter.queryset(user)` when the caller has built it already.
     """
     ranks, visible, before, capped = {}, [], (), False
+    if shown is None:
+        shown = adapter.queryset(user)
     for _round in range(ROUNDS):
         found = candidates(
             adapter.kind,
@@ -155,8 +159,7 @@ def matches(
         if found.ranks:
             ranks.update(found.ranks)
             visible.extend(
-                adapter.queryset(user)
-                .filter(pk__in=_one_of(list(found.ranks)))
+                shown.filter(pk__in=_one_of(list(found.ranks)))
                 .order_by(*adapter.ordering(language))
                 .values_list("pk", flat=True)
             )
@@ -249,8 +252,10 @@ def search(
         enough = ENOUGH
         if kind == adapter.kind:  # the pages of one kind: as far as this page
             enough = max(enough, _page_number(page) * per_page)
+        # Built once: for people and organisations it is a few EXISTS clauses.
+        shown = adapter.queryset(user)
         found, capped = matches(
-            adapter, query, user=user, language=language, enough=enough
+            adapter, query, user=user, language=language, enough=enough, shown=shown
         )
         if kind is not None and adapter.kind != kind:
             groups.append(
@@ -261,7 +266,7 @@ def search(
             page_obj = Paginator(found, preview).get_page(1)
         else:
             page_obj = Paginator(found, per_page).get_page(page)
-        objects = adapter.queryset(user).in_bulk(list(page_obj))
+        objects = shown.in_bulk(list(page_obj))
         hits = [
             _hit(adapter, objects[pk], query, language)
             for pk in page_obj
