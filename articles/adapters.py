@@ -37,6 +37,8 @@ ARTICLES = SearchAdapter(
     ),
     ordering=lambda language: ("-published_at", "-pk"),
     date="published_at",
+    # Scheduled articles are the newest of all, and no one sees them early.
+    shown_from_date=True,
     snippet_fields=("lead", "body"),
     details=lambda article: {"date": article.published_at},
     position=10,

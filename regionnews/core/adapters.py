@@ -55,6 +55,8 @@ class SearchAdapter:
       name in a visit's text), with the rows a change of one of them rewrites.
     - `near_misses`: a misspelt name finds the record too (PostgreSQL's
       trigrams), for names that readers know only by ear.
+    - `shown_from_date`: no one may see a record before its `date` (an article
+      scheduled for later), so search does not ask the index for those.
     - `ordering(language)`: the order after the rank.
     - `title_field` (translated) or `title(obj)` (a name without language).
     - `snippet_fields`: translated fields the snippet comes from.
@@ -75,6 +77,7 @@ class SearchAdapter:
     date: str | None = None
     dependencies: tuple[Dependency, ...] = ()
     near_misses: bool = False
+    shown_from_date: bool = False
     position: int = 100
 
     @property

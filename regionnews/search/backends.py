@@ -110,10 +110,12 @@ def _postgresql(kind, query, language, limit, near_misses, before, *, everything
     if everything:
         flag, flag_params = "(SELECT false AS more) flag", []
     else:
-        # Whether the kind has entries beyond the window (always one row).
+        # Whether the kind has entries beyond the window (always one row). The
+        # order keeps it on the index: unordered, PostgreSQL scans the table
+        # past every other kind's rows to find the first RECENT of this one.
         flag = f"""(SELECT count(*) > {RECENT} AS more FROM (
             SELECT 1 FROM search_searchentry e WHERE e.kind = %s {older}
-            LIMIT {RECENT + 1}) w) flag"""
+            {newest} LIMIT {RECENT + 1}) w) flag"""
         flag_params = [kind, *before]
     sql = f"""
         SELECT m.object_id, m.date,

@@ -17,6 +17,7 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Model
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from regionnews.core.adapters import SearchAdapter, search_adapters
@@ -126,6 +127,18 @@ def _one_of(pks: list):
     return pks
 
 
+# Above every object id: `(date, LAST_ID)` starts a walk at *date*, inclusive.
+LAST_ID = 2**63 - 1
+
+
+def _start(adapter: SearchAdapter) -> tuple:
+    """Where the newest-first walk of the index starts: now, for a kind that
+    no one sees before its date (the model's visibility still decides)."""
+    if not adapter.shown_from_date:
+        return ()
+    return (connection.ops.adapt_datetimefield_value(timezone.now()), LAST_ID)
+
+
 def matches(
     adapter: SearchAdapter,
     query: ParsedQuery,
@@ -144,7 +157,7 @@ def matches(
     are asked for, a few times at most. Equal ranks keep the adapter's order.
     *shown*: `adapter.queryset(user)` when the caller has built it already.
     """
-    ranks, visible, before, capped = {}, [], (), False
+    ranks, visible, before, capped = {}, [], _start(adapter), False
     if shown is None:
         shown = adapter.queryset(user)
     for _round in range(ROUNDS):

@@ -319,15 +319,16 @@ def test_staff_do_not_find_unpublished_articles(hidden):
 
 
 def test_older_matches_are_asked_for_when_the_newest_are_hidden(monkeypatch):
-    """Scheduled articles are the newest of all: with only they in the first
-    batch, search goes on to older ones, and stops once enough are shown."""
+    """Articles in review are hidden: with only they in the first batch, search
+    goes on to older ones, and stops once enough are shown."""
     monkeypatch.setattr(results_module, "CANDIDATES", 3)
     monkeypatch.setattr(results_module, "ENOUGH", 2)
     now = timezone.now()
-    for day in range(1, 5):
+    for hour in range(1, 5):
         factories.article(
-            title_en=f"Zanzibar scheduled {day}",
-            published_at=now + datetime.timedelta(days=day),
+            title_en=f"Zanzibar in review {hour}",
+            status=Article.Status.REVIEW,
+            published_at=now - datetime.timedelta(hours=hour),
         )
     shown = [
         factories.article(
@@ -340,10 +341,27 @@ def test_older_matches_are_asked_for_when_the_newest_are_hidden(monkeypatch):
     results = search("Zanzibar", user=None, language="en")
     (group,) = [group for group in results.groups if group.kind == "articles"]
 
-    # Round 1: three scheduled. Round 2: one scheduled and the two newest
+    # Round 1: three in review. Round 2: one in review and the two newest
     # published, which is enough; the rest is "more than".
     assert [hit.obj for hit in group.hits] == shown[:2]
     assert group.capped
+
+
+def test_the_index_is_not_asked_for_articles_scheduled_for_later(monkeypatch):
+    """Scheduled articles are the newest of all: search starts below them."""
+    monkeypatch.setattr(results_module, "CANDIDATES", 3)
+    monkeypatch.setattr(results_module, "ROUNDS", 1)
+    now = timezone.now()
+    for day in range(1, 5):
+        factories.article(
+            title_en=f"Zanzibar scheduled {day}",
+            published_at=now + datetime.timedelta(days=day),
+        )
+    published = factories.article(
+        title_en="Zanzibar published", published_at=now - datetime.timedelta(minutes=1)
+    )
+
+    assert found("Zanzibar", "articles", language="en") == [published]
 
 
 def test_a_reader_asking_again_is_answered_without_searching(client):
