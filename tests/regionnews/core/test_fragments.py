@@ -142,3 +142,27 @@ def test_the_kept_follow_box_offers_each_pages_own_country(client):
         assert "/en/news/feed/country/kz/" in kazakh_html
         assert "/en/news/feed/country/kz/" not in french_html
         assert "/en/news/feed/country/fr/" in french_html
+
+
+def test_an_edited_article_shows_at_once_in_its_kept_page(client):
+    article = factories.article(title_en="First headline", lead_en="First lead")
+    with translation.override("en"):
+        url = article.get_absolute_url()
+    assert "First headline" in client.get(url).content.decode()
+    article.title_en, article.lead_en = "Second headline", "Second lead"
+    article.save()
+    html = client.get(url).content.decode()
+    assert "Second headline" in html and "First headline" not in html
+    assert "Second lead" in html and "First lead" not in html
+
+
+def test_an_articles_kept_link_preview_names_the_host_it_was_asked_on(client):
+    article = factories.article(title_en="Steppe news")
+    with translation.override("en"):
+        url = article.get_absolute_url()
+    first = client.get(url, headers={"host": "localhost"}).content.decode()
+    second = client.get(url, headers={"host": "127.0.0.1"}).content.decode()
+    for html, host in ((first, "localhost"), (second, "127.0.0.1")):
+        assert f'<meta property="og:url" content="http://{host}{url}">' in html
+        assert f'"url": "http://{host}{url}"' in html  # the JSON-LD
+    assert "http://localhost" not in second
