@@ -184,7 +184,16 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # One process's memory. Every page and every fragment kept per content
+    # generation is an entry, and Django's default of 300 churns on a few list
+    # pages. Most fragments are 1-5 KB and pages 10-100 KB: lower
+    # LOCAL_CACHE_ENTRIES on a machine short of memory.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": env_int("LOCAL_CACHE_ENTRIES", 5000)},
+        }
+    }
 
 _VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [

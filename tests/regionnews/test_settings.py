@@ -34,6 +34,7 @@ else:
         "OPTIONS": db.get("OPTIONS", {}),
         "CACHE": s.CACHES["default"]["BACKEND"],
         "CACHE_LOCATION": s.CACHES["default"].get("LOCATION"),
+        "CACHE_OPTIONS": s.CACHES["default"].get("OPTIONS", {}),
         "DEBUG": s.DEBUG,
         "ALLOWED_HOSTS": s.ALLOWED_HOSTS,
     }, default=str))
@@ -160,6 +161,14 @@ def test_local_memory_cache_without_redis_url():
     settings = prod(**PROD_ENV)
 
     assert settings["CACHE"] == "django.core.cache.backends.locmem.LocMemCache"
+    # Pages and the fragments kept per generation: far more than Django's 300.
+    assert settings["CACHE_OPTIONS"]["MAX_ENTRIES"] == 5000
+
+
+def test_local_memory_cache_size_is_configurable():
+    settings = prod(LOCAL_CACHE_ENTRIES="800", **PROD_ENV)
+
+    assert settings["CACHE_OPTIONS"]["MAX_ENTRIES"] == 800
 
 
 def test_dev_settings_need_no_environment():
