@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from delegations.filters import VisitFilter
 from delegations.models import Visit
 from tests import factories
 
@@ -28,6 +29,17 @@ def test_the_second_reader_gets_the_form_without_its_choice_queries(client):
         second = visit_list(client)
     assert second == first
     assert not any("delegations_organisation" in q["sql"] for q in queries)
+
+
+def test_a_kept_form_is_not_built_again(client, monkeypatch):
+    factories.full_visit(country="KZ")
+    first = visit_list(client)
+
+    def no_form(self):
+        raise AssertionError("the form was built for a kept fragment")
+
+    monkeypatch.setattr(VisitFilter, "get_form_class", no_form)
+    assert visit_list(client) == first
 
 
 def test_a_write_shows_at_once_in_the_filter_choices(client):
