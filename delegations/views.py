@@ -7,17 +7,17 @@ read queries behind the pages live in `selectors.py`; the news shown about a
 record comes from the articles app's `{% news_about %}` tag.
 """
 
+import functools
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from regionnews.core.access import is_staff, may_export_visits, may_see_internal_notes
-from regionnews.core.content_generation import cached_for_generation
 from regionnews.core.languages import language_codes
 from regionnews.core.site import HOME_COUNTRY
 from regionnews.core.text import collation_key, surname_key
@@ -125,6 +125,10 @@ class CountryListView(ListView):
         return partner_countries()
 
 
+def section(sections, name):
+    return sections().get(name)
+
+
 class CountryDetailView(DetailView):
     """The relationship page: timeline, chart, people, places toured, news."""
 
@@ -145,17 +149,35 @@ class CountryDetailView(DetailView):
             raise Http404
         return get_object_or_404(Country, code=code.upper())
 
+    # What `sections()` puts in the context.
+    section_names = (
+        "is_home_country",
+        "home_organisations",
+        "home_organisation_count",
+        "timeline",
+        "visit_count",
+        "visits_shown",
+        "visits_per_year",
+        "people",
+        "more_people",
+        "organisations",
+    )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        if is_staff(user):
-            sections = self.sections(user)
-        else:
-            # Counted over every visit of the country: kept until the content
-            # changes, for the reader's language (the lists are in its alphabet).
-            name = f"country-page:{self.object.code}:{get_language()}"
-            sections = cached_for_generation(name, lambda: self.sections(user))
-        context.update(sections, is_staff=is_staff(user))
+        # For anonymous readers the page's content is kept rendered per content
+        # generation ({% cached_for_readers "country-page" %}), so the sections
+        # are computed only when that is rendered: each name is a callable,
+        # which the template calls when it reads it.
+        sections = functools.cache(lambda: self.sections(user))
+        context.update(
+            {
+                name: functools.partial(section, sections, name)
+                for name in self.section_names
+            },
+            is_staff=is_staff(user),
+        )
         return context
 
     def sections(self, user) -> dict:

@@ -1,5 +1,6 @@
-"""{% cached_for_readers %}: the filter forms, rendered once per content
-generation for anonymous readers of an address, never for staff."""
+"""{% cached_for_readers %}: the filter forms, the cards and the country
+pages, rendered once per content generation for anonymous readers, never for
+staff."""
 
 import pytest
 from django.db import connection
@@ -9,6 +10,7 @@ from django.utils import translation
 
 from delegations.filters import VisitFilter
 from delegations.models import Visit
+from delegations.views import CountryDetailView
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -117,3 +119,44 @@ def test_the_kept_world_map_follows_a_new_partner_country(client):
     factories.visit(country="FR")
     assert 'data-code="FR"' in client.get(countries).content.decode()
     assert 'data-code="FR"' in client.get(home).content.decode()
+
+
+def country_page(client, code="kz"):
+    with translation.override("en"):
+        url = reverse("delegations:country_detail", kwargs={"code": code})
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_kept_country_page_computes_no_section(client, monkeypatch):
+    factories.full_visit(country="KZ", title_en="Steppe talks")
+    first = country_page(client)
+
+    def no_sections(self, user):
+        raise AssertionError("the sections were computed for a kept page")
+
+    monkeypatch.setattr(CountryDetailView, "sections", no_sections)
+    assert country_page(client) == first
+    client.force_login(factories.user(staff=True))
+    with pytest.raises(AssertionError, match="for a kept page"):
+        country_page(client)
+
+
+def test_news_about_a_country_shows_at_once_on_its_kept_page(client):
+    kz = factories.country("KZ")
+    factories.visit(country="KZ")
+    assert "Nomad summit" not in country_page(client)
+    factories.article(title_en="Nomad summit", countries=[kz])
+    assert "Nomad summit" in country_page(client)
+
+
+def test_a_kept_country_page_is_per_country_and_language(client):
+    factories.visit(country="KZ", title_en="Steppe talks")
+    factories.visit(country="FR", title_en="Paris talks")
+    assert "Steppe talks" in country_page(client)
+    assert "Steppe talks" not in country_page(client, "fr")
+    with translation.override("de"):
+        url = reverse("delegations:country_detail", kwargs={"code": "kz"})
+    german = client.get(url).content.decode()
+    assert "Kasachstan" in german and ">Kazakhstan<" not in german
