@@ -44,6 +44,28 @@ def test_a_kept_form_is_not_built_again(client, monkeypatch):
     assert visit_list(client) == first
 
 
+def test_the_second_reader_of_a_list_reads_no_rows(client):
+    factories.full_visit(country="KZ")
+    first = visit_list(client)
+    with CaptureQueriesContext(connection) as queries:
+        second = visit_list(client)
+    assert second == first
+    assert not any("delegations_visit" in q["sql"] for q in queries)
+    assert not any("delegations_participation" in q["sql"] for q in queries)
+
+
+def test_each_page_and_filter_of_the_list_keeps_its_own_rows(client):
+    for n in range(25):
+        factories.visit(country="KZ" if n % 2 else "FR", title_en=f"Talks {n:02}")
+    first_page = visit_list(client)
+    second_page = visit_list(client, "?page=2")
+    french = visit_list(client, "?country=fr")
+    assert first_page.count('class="card visit-card"') == 20
+    assert second_page.count('class="card visit-card"') == 5
+    assert "13 visits found" in french and "25 visits found" in first_page
+    assert visit_list(client, "?page=2") == second_page
+
+
 def test_a_write_shows_at_once_in_the_filter_choices(client):
     factories.visit(country="KZ")
     assert 'value="fr"' not in visit_list(client)
