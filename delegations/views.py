@@ -7,8 +7,6 @@ read queries behind the pages live in `selectors.py`; the news shown about a
 record comes from the articles app's `{% news_about %}` tag.
 """
 
-import functools
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.http import Http404
@@ -21,7 +19,11 @@ from regionnews.core.access import is_staff, may_export_visits, may_see_internal
 from regionnews.core.languages import language_codes
 from regionnews.core.site import HOME_COUNTRY
 from regionnews.core.text import collation_key, surname_key
-from regionnews.core.views import KeptCountMixin, ShareableQueryMixin
+from regionnews.core.views import (
+    KeptCountMixin,
+    ShareableQueryMixin,
+    computed_when_read,
+)
 
 from . import exports
 from .filters import MORE_FILTERS, VisitFilter
@@ -125,10 +127,6 @@ class CountryListView(ListView):
         return partner_countries()
 
 
-def section(sections, name):
-    return sections().get(name)
-
-
 class CountryDetailView(DetailView):
     """The relationship page: timeline, chart, people, places toured, news."""
 
@@ -167,15 +165,10 @@ class CountryDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         # For anonymous readers the page's content is kept rendered per content
-        # generation ({% cached_for_readers "country-page" %}), so the sections
-        # are computed only when that is rendered: each name is a callable,
-        # which the template calls when it reads it.
-        sections = functools.cache(lambda: self.sections(user))
+        # generation ({% cached_for_readers "country-page" %}): the sections
+        # are computed only when that is rendered.
         context.update(
-            {
-                name: functools.partial(section, sections, name)
-                for name in self.section_names
-            },
+            computed_when_read(lambda: self.sections(user), self.section_names),
             is_staff=is_staff(user),
         )
         return context
@@ -286,16 +279,20 @@ class OrganisationDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        user = self.request.user
+        # Read only when the page's content is rendered, not kept for readers.
+        context.update(computed_when_read(self.visits, ("visits", "more_visits")))
+        return context
+
+    def visits(self) -> dict:
         visits = list(
-            visits_for_listing(user)
+            visits_for_listing(self.request.user)
             .filter(stops__organisation=self.object)
             .distinct()[: SECTION_LIMIT + 1]
         )
-        context.update(
-            visits=visits[:SECTION_LIMIT], more_visits=len(visits) > SECTION_LIMIT
-        )
-        return context
+        return {
+            "visits": visits[:SECTION_LIMIT],
+            "more_visits": len(visits) > SECTION_LIMIT,
+        }
 
 
 class PersonDetailView(DetailView):
@@ -307,19 +304,24 @@ class PersonDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        user = self.request.user
+        # Read only when the page's content is rendered, not kept for readers.
+        names = ("participations", "more_visits")
+        context.update(computed_when_read(self.participations, names))
+        return context
+
+    def participations(self) -> dict:
         participations = list(
             Participation.objects.filter(
-                person=self.object, visit__in=Visit.objects.visible_to(user)
+                person=self.object,
+                visit__in=Visit.objects.visible_to(self.request.user),
             )
             .select_related("visit__country")
             .order_by("-visit__start_date", "-visit__pk")[: SECTION_LIMIT + 1]
         )
-        context.update(
-            participations=participations[:SECTION_LIMIT],
-            more_visits=len(participations) > SECTION_LIMIT,
-        )
-        return context
+        return {
+            "participations": participations[:SECTION_LIMIT],
+            "more_visits": len(participations) > SECTION_LIMIT,
+        }
 
 
 # --- staff exports -----------------------------------------------------------------

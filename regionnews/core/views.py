@@ -1,6 +1,8 @@
-"""View mixins the public lists share."""
+"""View mixins the public lists share, and lazily computed context."""
 
+import functools
 import hashlib
+from collections.abc import Callable, Iterable
 
 from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
@@ -61,3 +63,20 @@ class KeptCountMixin:
         return KeptCountPaginator(
             queryset, per_page, orphans=orphans, count_name=name, **kwargs
         )
+
+
+def _entry(compute, name):
+    return compute().get(name)
+
+
+def computed_when_read(compute: Callable[[], dict], names: Iterable[str]) -> dict:
+    """Context entries that cost nothing unless the template reads one.
+
+    For a part of a page kept rendered for anonymous readers
+    ({% cached_for_readers %}): each name is a callable, which the template
+    calls when it reads it, so a kept fragment runs none of *compute*'s
+    queries. *compute* runs at most once and returns a dict of (some of)
+    *names*; a name it leaves out reads as None.
+    """
+    once = functools.cache(compute)
+    return {name: functools.partial(_entry, once, name) for name in names}

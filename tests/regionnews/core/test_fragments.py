@@ -182,3 +182,32 @@ def test_a_kept_country_page_is_per_country_and_language(client):
         url = reverse("delegations:country_detail", kwargs={"code": "kz"})
     german = client.get(url).content.decode()
     assert "Kasachstan" in german and ">Kazakhstan<" not in german
+
+
+def page_of(client, record):
+    with translation.override("en"):
+        url = record.get_absolute_url()
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("kind", ["person", "organisation"])
+def test_person_and_organisation_pages_follow_writes_and_keep_staff_apart(client, kind):
+    shown = factories.visit(title_en="Open talks")
+    record = factories.person() if kind == "person" else factories.organisation()
+    join = factories.participation if kind == "person" else factories.stop
+    join(shown, record)
+    assert "Open talks" in page_of(client, record)
+    with CaptureQueriesContext(connection) as queries:
+        page_of(client, record)
+    assert len(queries) == 1  # the record itself, for the page's head
+
+    join(factories.visit(title_en="Closed talks", visibility="internal"), record)
+    join(factories.visit(title_en="Later talks"), record)
+    assert "Closed talks" not in page_of(client, record)
+    assert "Later talks" in page_of(client, record)
+    client.force_login(factories.user(staff=True))
+    assert "Closed talks" in page_of(client, record)
+    client.logout()
+    assert "Closed talks" not in page_of(client, record)
