@@ -31,6 +31,7 @@ from .index_filters import OrganisationIndexFilter, PersonIndexFilter
 from .models import Country, Organisation, Participation, Person, Visit
 from .selectors import (
     SECTION_LIMIT,
+    add_people_and_itinerary,
     country_organisations,
     country_people,
     country_timeline,
@@ -102,7 +103,19 @@ class VisitDetailView(DetailView):
             return redirect(visit.get_absolute_url(), permanent=True)
 
     def get_queryset(self):
-        return with_people_and_itinerary(Visit.objects.visible_to(self.request.user))
+        return Visit.objects.visible_to(self.request.user).select_related("country")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The guests, hosts and stops are read only when the page's content or
+        # its JSON-LD are rendered, not kept for readers.
+        context.update(
+            computed_when_read(
+                lambda: {"visit_in_full": add_people_and_itinerary(self.object)},
+                ("visit_in_full",),
+            )
+        )
+        return context
 
 
 class StatisticsView(TemplateView):

@@ -211,3 +211,36 @@ def test_person_and_organisation_pages_follow_writes_and_keep_staff_apart(client
     assert "Closed talks" in page_of(client, record)
     client.logout()
     assert "Closed talks" not in page_of(client, record)
+
+
+def test_a_kept_visit_page_reads_only_the_visit_and_follows_writes(client):
+    visit = factories.full_visit(title_en="Steppe talks")
+    first = page_of(client, visit)
+    with CaptureQueriesContext(connection) as queries:
+        assert page_of(client, visit) == first
+    assert len(queries) == 1  # the visit itself, for the page's head
+    factories.participation(visit, factories.person(name="Aigerim Newcomer"))
+    html = page_of(client, visit)
+    head, body = html.split("<body", 1)
+    assert "Aigerim Newcomer" in head.split("application/ld+json", 1)[1]
+    assert "Aigerim Newcomer" in body
+
+
+def test_a_visit_page_keeps_its_json_ld_per_host(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "other.example"]
+    visit = factories.full_visit(title_en="Steppe talks")
+    assert "http://testserver/en/visits/" in page_of(client, visit)
+    with translation.override("en"):
+        url = visit.get_absolute_url()
+    other = client.get(url, HTTP_HOST="other.example").content.decode()
+    assert '"url": "http://other.example/en/visits/' in other
+    assert '"url": "http://testserver/' not in other
+
+
+def test_staff_get_the_visit_page_with_its_internal_notes(client):
+    visit = factories.full_visit(internal_notes="Bring the gifts.")
+    assert "Bring the gifts." not in page_of(client, visit)
+    client.force_login(factories.user(superuser=True, staff=True))
+    assert "Bring the gifts." in page_of(client, visit)
+    client.logout()
+    assert "Bring the gifts." not in page_of(client, visit)
