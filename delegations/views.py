@@ -21,6 +21,7 @@ from regionnews.core.site import HOME_COUNTRY
 from regionnews.core.text import collation_key, surname_key
 from regionnews.core.views import (
     KeptCountMixin,
+    KeptObjectMixin,
     ShareableQueryMixin,
     computed_when_read,
 )
@@ -83,9 +84,10 @@ class VisitListView(ShareableQueryMixin, KeptCountMixin, ListView):
         return context
 
 
-class VisitDetailView(DetailView):
+class VisitDetailView(KeptObjectMixin, DetailView):
     template_name = "delegations/visit_detail.html"
     context_object_name = "visit"
+    model = Visit
 
     def get(self, request, *args, **kwargs):
         try:
@@ -281,9 +283,10 @@ class OrganisationListView(RecordIndexView):
         return collation_key(organisation.name)
 
 
-class OrganisationDetailView(DetailView):
+class OrganisationDetailView(KeptObjectMixin, DetailView):
     template_name = "delegations/organisation_detail.html"
     context_object_name = "organisation"
+    model = Organisation
 
     def get_queryset(self):
         return Organisation.objects.visible_to(self.request.user).select_related(
@@ -308,9 +311,10 @@ class OrganisationDetailView(DetailView):
         }
 
 
-class PersonDetailView(DetailView):
+class PersonDetailView(KeptObjectMixin, DetailView):
     template_name = "delegations/person_detail.html"
     context_object_name = "person"
+    model = Person
 
     def get_queryset(self):
         return Person.objects.visible_to(self.request.user).select_related("country")

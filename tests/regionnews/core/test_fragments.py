@@ -201,7 +201,7 @@ def test_person_and_organisation_pages_follow_writes_and_keep_staff_apart(client
     assert "Open talks" in page_of(client, record)
     with CaptureQueriesContext(connection) as queries:
         page_of(client, record)
-    assert len(queries) == 1  # the record itself, for the page's head
+    assert len(queries) == 0  # the record itself is kept too
 
     join(factories.visit(title_en="Closed talks", visibility="internal"), record)
     join(factories.visit(title_en="Later talks"), record)
@@ -218,7 +218,7 @@ def test_a_kept_visit_page_reads_only_the_visit_and_follows_writes(client):
     first = page_of(client, visit)
     with CaptureQueriesContext(connection) as queries:
         assert page_of(client, visit) == first
-    assert len(queries) == 1  # the visit itself, for the page's head
+    assert len(queries) == 0  # the visit itself is kept too
     factories.participation(visit, factories.person(name="Aigerim Newcomer"))
     html = page_of(client, visit)
     head, body = html.split("<body", 1)
@@ -244,3 +244,29 @@ def test_staff_get_the_visit_page_with_its_internal_notes(client):
     assert "Bring the gifts." in page_of(client, visit)
     client.logout()
     assert "Bring the gifts." not in page_of(client, visit)
+
+
+def test_a_kept_record_is_renamed_at_once_and_never_shown_to_the_public_when_internal(
+    client,
+):
+    person = factories.person(name="Aigerim Firstname")
+    factories.participation(factories.visit(), person)
+    assert "<title>Aigerim Firstname" in page_of(client, person)
+    with CaptureQueriesContext(connection) as queries:
+        page_of(client, person)
+    assert len(queries) == 0
+    person.name = "Aigerim Secondname"
+    person.save()
+    assert "<title>Aigerim Secondname" in page_of(client, person)
+
+    insider = factories.person(name="Closed Insider")
+    factories.participation(
+        factories.visit(visibility=Visit.Visibility.INTERNAL), insider
+    )
+    with translation.override("en"):
+        url = insider.get_absolute_url()
+    assert client.get(url).status_code == 404
+    client.force_login(factories.user(staff=True))
+    assert "Closed Insider" in client.get(url).content.decode()
+    client.logout()
+    assert client.get(url).status_code == 404
