@@ -1,4 +1,5 @@
-"""View mixins the public lists share, and lazily computed context."""
+"""View mixins the public lists and detail pages share, and lazily computed
+context."""
 
 import functools
 import hashlib
