@@ -13,7 +13,15 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 from django.db.models.functions import ExtractYear
 from django.utils.translation import get_language, ngettext
 
@@ -82,8 +90,18 @@ def with_people_and_itinerary(visits: QuerySet[Visit]) -> QuerySet[Visit]:
     template can test and loop over each without filtering; stops come in
     itinerary order as `stop_list`.
     """
+    return visits.select_related("country").prefetch_related(*people_and_itinerary())
+
+
+def add_people_and_itinerary(visit: Visit) -> Visit:
+    """*visit*, already read, with what `with_people_and_itinerary` adds."""
+    prefetch_related_objects([visit], *people_and_itinerary())
+    return visit
+
+
+def people_and_itinerary() -> list[Prefetch]:
     people = Participation.objects.select_related("person").order_by("order", "pk")
-    return visits.select_related("country").prefetch_related(
+    return [
         Prefetch(
             "participations",
             queryset=people.filter(side=Participation.Side.GUEST),
@@ -101,7 +119,7 @@ def with_people_and_itinerary(visits: QuerySet[Visit]) -> QuerySet[Visit]:
             ),
             to_attr="stop_list",
         ),
-    )
+    ]
 
 
 # --- choices for the visit filter --------------------------------------------------

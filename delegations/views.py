@@ -11,17 +11,20 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from regionnews.core.access import is_staff, may_export_visits, may_see_internal_notes
-from regionnews.core.content_generation import cached_for_generation
 from regionnews.core.languages import language_codes
 from regionnews.core.site import HOME_COUNTRY
 from regionnews.core.text import collation_key, surname_key
-from regionnews.core.views import KeptCountMixin, ShareableQueryMixin
+from regionnews.core.views import (
+    KeptCountMixin,
+    KeptObjectMixin,
+    ShareableQueryMixin,
+    computed_when_read,
+)
 
 from . import exports
 from .filters import MORE_FILTERS, VisitFilter
@@ -29,6 +32,7 @@ from .index_filters import OrganisationIndexFilter, PersonIndexFilter
 from .models import Country, Organisation, Participation, Person, Visit
 from .selectors import (
     SECTION_LIMIT,
+    add_people_and_itinerary,
     country_organisations,
     country_people,
     country_timeline,
@@ -80,9 +84,10 @@ class VisitListView(ShareableQueryMixin, KeptCountMixin, ListView):
         return context
 
 
-class VisitDetailView(DetailView):
+class VisitDetailView(KeptObjectMixin, DetailView):
     template_name = "delegations/visit_detail.html"
     context_object_name = "visit"
+    model = Visit
 
     def get(self, request, *args, **kwargs):
         try:
@@ -100,7 +105,19 @@ class VisitDetailView(DetailView):
             return redirect(visit.get_absolute_url(), permanent=True)
 
     def get_queryset(self):
-        return with_people_and_itinerary(Visit.objects.visible_to(self.request.user))
+        return Visit.objects.visible_to(self.request.user).select_related("country")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The guests, hosts and stops are read only when the page's content or
+        # its JSON-LD are rendered, not kept for readers.
+        context.update(
+            computed_when_read(
+                lambda: {"visit_in_full": add_people_and_itinerary(self.object)},
+                ("visit_in_full",),
+            )
+        )
+        return context
 
 
 class StatisticsView(TemplateView):
@@ -145,17 +162,30 @@ class CountryDetailView(DetailView):
             raise Http404
         return get_object_or_404(Country, code=code.upper())
 
+    # What `sections()` puts in the context.
+    section_names = (
+        "is_home_country",
+        "home_organisations",
+        "home_organisation_count",
+        "timeline",
+        "visit_count",
+        "visits_shown",
+        "visits_per_year",
+        "people",
+        "more_people",
+        "organisations",
+    )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        if is_staff(user):
-            sections = self.sections(user)
-        else:
-            # Counted over every visit of the country: kept until the content
-            # changes, for the reader's language (the lists are in its alphabet).
-            name = f"country-page:{self.object.code}:{get_language()}"
-            sections = cached_for_generation(name, lambda: self.sections(user))
-        context.update(sections, is_staff=is_staff(user))
+        # For anonymous readers the page's content is kept rendered per content
+        # generation ({% cached_for_readers "country-page" %}): the sections
+        # are computed only when that is rendered.
+        context.update(
+            computed_when_read(lambda: self.sections(user), self.section_names),
+            is_staff=is_staff(user),
+        )
         return context
 
     def sections(self, user) -> dict:
@@ -253,9 +283,10 @@ class OrganisationListView(RecordIndexView):
         return collation_key(organisation.name)
 
 
-class OrganisationDetailView(DetailView):
+class OrganisationDetailView(KeptObjectMixin, DetailView):
     template_name = "delegations/organisation_detail.html"
     context_object_name = "organisation"
+    model = Organisation
 
     def get_queryset(self):
         return Organisation.objects.visible_to(self.request.user).select_related(
@@ -264,40 +295,50 @@ class OrganisationDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        user = self.request.user
+        # Read only when the page's content is rendered, not kept for readers.
+        context.update(computed_when_read(self.visits, ("visits", "more_visits")))
+        return context
+
+    def visits(self) -> dict:
         visits = list(
-            visits_for_listing(user)
+            visits_for_listing(self.request.user)
             .filter(stops__organisation=self.object)
             .distinct()[: SECTION_LIMIT + 1]
         )
-        context.update(
-            visits=visits[:SECTION_LIMIT], more_visits=len(visits) > SECTION_LIMIT
-        )
-        return context
+        return {
+            "visits": visits[:SECTION_LIMIT],
+            "more_visits": len(visits) > SECTION_LIMIT,
+        }
 
 
-class PersonDetailView(DetailView):
+class PersonDetailView(KeptObjectMixin, DetailView):
     template_name = "delegations/person_detail.html"
     context_object_name = "person"
+    model = Person
 
     def get_queryset(self):
         return Person.objects.visible_to(self.request.user).select_related("country")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        user = self.request.user
+        # Read only when the page's content is rendered, not kept for readers.
+        names = ("participations", "more_visits")
+        context.update(computed_when_read(self.participations, names))
+        return context
+
+    def participations(self) -> dict:
         participations = list(
             Participation.objects.filter(
-                person=self.object, visit__in=Visit.objects.visible_to(user)
+                person=self.object,
+                visit__in=Visit.objects.visible_to(self.request.user),
             )
             .select_related("visit__country")
             .order_by("-visit__start_date", "-visit__pk")[: SECTION_LIMIT + 1]
         )
-        context.update(
-            participations=participations[:SECTION_LIMIT],
-            more_visits=len(participations) > SECTION_LIMIT,
-        )
-        return context
+        return {
+            "participations": participations[:SECTION_LIMIT],
+            "more_visits": len(participations) > SECTION_LIMIT,
+        }
 
 
 # --- staff exports -----------------------------------------------------------------

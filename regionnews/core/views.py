@@ -1,10 +1,14 @@
-"""View mixins the public lists share."""
+"""View mixins the public lists and detail pages share, and lazily computed
+context."""
 
+import functools
 import hashlib
+from collections.abc import Callable, Iterable
 
 from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 
 from .access import is_staff
 from .content_generation import cached_for_generation
@@ -61,3 +65,38 @@ class KeptCountMixin:
         return KeptCountPaginator(
             queryset, per_page, orphans=orphans, count_name=name, **kwargs
         )
+
+
+def _entry(compute, name):
+    return compute().get(name)
+
+
+def computed_when_read(compute: Callable[[], dict], names: Iterable[str]) -> dict:
+    """Context entries that cost nothing unless the template reads one.
+
+    For a part of a page kept rendered for anonymous readers
+    ({% cached_for_readers %}): each name is a callable, which the template
+    calls when it reads it, so a kept fragment runs none of *compute*'s
+    queries. *compute* runs at most once and returns a dict of (some of)
+    *names*; a name it leaves out reads as None.
+    """
+    once = functools.cache(compute)
+    return {name: functools.partial(_entry, once, name) for name in names}
+
+
+class KeptObjectMixin:
+    """A DetailView whose object is kept until the content changes, for all
+    but staff (who may see more: internal records).
+
+    Deciding whether a person or an organisation is public (a public visit
+    or published content mentions it) costs more than the rest of a page
+    whose content is kept. An unknown address is not kept: the 404 is raised
+    on every request.
+    """
+
+    def get_object(self, queryset=None):
+        if queryset is not None or is_staff(self.request.user):
+            return super().get_object(queryset)
+        slug = hashlib.sha256(self.kwargs[self.slug_url_kwarg].encode()).hexdigest()
+        name = f"public-object:{self.model._meta.label}:{get_language()}:{slug}"
+        return cached_for_generation(name, super().get_object)

@@ -4,12 +4,18 @@ content generation (regionnews.core.content_generation).
 
 For what costs much and changes only with a write. Without values the key is
 the name, the language and the path with its query: the filter forms, whose
-choices come from every record and which show the query's values and errors.
-With values, the key is the name, the language and the values, shared by every
-page: a card of one article or visit (`"visit-card" visit.pk heading`); the
-values must say everything the fragment shows besides the content. Staff and
-anyone signed in get it rendered afresh, since what they see depends on who
-they are.
+choices come from every record and which show the query's values and errors,
+and the visit list's results. With values, the key is the name, the language
+and the values, shared by every page: a card of one article or visit
+(`"visit-card" visit.pk heading`), the content of a record's page
+(`"country-page" country.code`); the values must say everything the fragment
+shows besides the content (the host, for absolute URLs). Staff and anyone
+signed in get it rendered afresh, since what they see depends on who they
+are.
+
+A view whose context only such a fragment reads hands it over as entries
+computed when read (`regionnews.core.views.computed_when_read`), so that a
+kept fragment costs none of its queries.
 """
 
 import hashlib

@@ -158,8 +158,10 @@ def applied_filter(context, name: str):
     Read from the page's bound FilterSet, which has already looked it up.
     """
     filterset = context.get("filter")
-    form = getattr(filterset, "form", None)
-    if form is None or not filterset.is_bound or form.errors:
+    if not getattr(filterset, "is_bound", False):
+        return None  # nothing applied: no form to build
+    form = filterset.form
+    if form.errors:
         return None
     return form.cleaned_data.get(name)
 

@@ -1,5 +1,6 @@
-"""{% cached_for_readers %}: the filter forms, rendered once per content
-generation for anonymous readers of an address, never for staff."""
+"""{% cached_for_readers %}: the filter forms, the cards, the header, footer and
+Follow box, the visit list's results and the detail pages' content, rendered
+once per content generation for anonymous readers, never for staff."""
 
 import pytest
 from django.db import connection
@@ -7,7 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from delegations.filters import VisitFilter
 from delegations.models import Visit
+from delegations.views import CountryDetailView
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +31,39 @@ def test_the_second_reader_gets_the_form_without_its_choice_queries(client):
         second = visit_list(client)
     assert second == first
     assert not any("delegations_organisation" in q["sql"] for q in queries)
+
+
+def test_a_kept_form_is_not_built_again(client, monkeypatch):
+    factories.full_visit(country="KZ")
+    first = visit_list(client)
+
+    def no_form(self):
+        raise AssertionError("the form was built for a kept fragment")
+
+    monkeypatch.setattr(VisitFilter, "get_form_class", no_form)
+    assert visit_list(client) == first
+
+
+def test_the_second_reader_of_a_list_reads_no_rows(client):
+    factories.full_visit(country="KZ")
+    first = visit_list(client)
+    with CaptureQueriesContext(connection) as queries:
+        second = visit_list(client)
+    assert second == first
+    assert not any("delegations_visit" in q["sql"] for q in queries)
+    assert not any("delegations_participation" in q["sql"] for q in queries)
+
+
+def test_each_page_and_filter_of_the_list_keeps_its_own_rows(client):
+    for n in range(25):
+        factories.visit(country="KZ" if n % 2 else "FR", title_en=f"Talks {n:02}")
+    first_page = visit_list(client)
+    second_page = visit_list(client, "?page=2")
+    french = visit_list(client, "?country=fr")
+    assert first_page.count('class="card visit-card"') == 20
+    assert second_page.count('class="card visit-card"') == 5
+    assert "13 visits found" in french and "25 visits found" in first_page
+    assert visit_list(client, "?page=2") == second_page
 
 
 def test_a_write_shows_at_once_in_the_filter_choices(client):
@@ -166,3 +202,132 @@ def test_an_articles_kept_link_preview_names_the_host_it_was_asked_on(client):
         assert f'<meta property="og:url" content="http://{host}{url}">' in html
         assert f'"url": "http://{host}{url}"' in html  # the JSON-LD
     assert "http://localhost" not in second
+
+
+def country_page(client, code="kz"):
+    with translation.override("en"):
+        url = reverse("delegations:country_detail", kwargs={"code": code})
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_kept_country_page_computes_no_section(client, monkeypatch):
+    factories.full_visit(country="KZ", title_en="Steppe talks")
+    first = country_page(client)
+
+    def no_sections(self, user):
+        raise AssertionError("the sections were computed for a kept page")
+
+    monkeypatch.setattr(CountryDetailView, "sections", no_sections)
+    assert country_page(client) == first
+    client.force_login(factories.user(staff=True))
+    with pytest.raises(AssertionError, match="for a kept page"):
+        country_page(client)
+
+
+def test_news_about_a_country_shows_at_once_on_its_kept_page(client):
+    kz = factories.country("KZ")
+    factories.visit(country="KZ")
+    assert "Nomad summit" not in country_page(client)
+    factories.article(title_en="Nomad summit", countries=[kz])
+    assert "Nomad summit" in country_page(client)
+
+
+def test_a_kept_country_page_is_per_country_and_language(client):
+    factories.visit(country="KZ", title_en="Steppe talks")
+    factories.visit(country="FR", title_en="Paris talks")
+    assert "Steppe talks" in country_page(client)
+    assert "Steppe talks" not in country_page(client, "fr")
+    with translation.override("de"):
+        url = reverse("delegations:country_detail", kwargs={"code": "kz"})
+    german = client.get(url).content.decode()
+    assert "Kasachstan" in german and ">Kazakhstan<" not in german
+
+
+def page_of(client, record):
+    with translation.override("en"):
+        url = record.get_absolute_url()
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("kind", ["person", "organisation"])
+def test_person_and_organisation_pages_follow_writes_and_keep_staff_apart(client, kind):
+    shown = factories.visit(title_en="Open talks")
+    record = factories.person() if kind == "person" else factories.organisation()
+    join = factories.participation if kind == "person" else factories.stop
+    join(shown, record)
+    assert "Open talks" in page_of(client, record)
+    with CaptureQueriesContext(connection) as queries:
+        page_of(client, record)
+    assert len(queries) == 0  # the record itself is kept too
+
+    join(factories.visit(title_en="Closed talks", visibility="internal"), record)
+    join(factories.visit(title_en="Later talks"), record)
+    assert "Closed talks" not in page_of(client, record)
+    assert "Later talks" in page_of(client, record)
+    client.force_login(factories.user(staff=True))
+    assert "Closed talks" in page_of(client, record)
+    client.logout()
+    assert "Closed talks" not in page_of(client, record)
+
+
+def test_a_kept_visit_page_reads_only_the_visit_and_follows_writes(client):
+    visit = factories.full_visit(title_en="Steppe talks")
+    first = page_of(client, visit)
+    with CaptureQueriesContext(connection) as queries:
+        assert page_of(client, visit) == first
+    assert len(queries) == 0  # the visit itself is kept too
+    factories.participation(visit, factories.person(name="Aigerim Newcomer"))
+    html = page_of(client, visit)
+    head, body = html.split("<body", 1)
+    assert "Aigerim Newcomer" in head.split("application/ld+json", 1)[1]
+    assert "Aigerim Newcomer" in body
+
+
+def test_a_visit_page_keeps_its_json_ld_per_host(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "other.example"]
+    visit = factories.full_visit(title_en="Steppe talks")
+    assert "http://testserver/en/visits/" in page_of(client, visit)
+    with translation.override("en"):
+        url = visit.get_absolute_url()
+    other = client.get(url, HTTP_HOST="other.example").content.decode()
+    assert '"url": "http://other.example/en/visits/' in other
+    assert '"url": "http://testserver/' not in other
+
+
+def test_staff_get_the_visit_page_with_its_internal_notes(client):
+    visit = factories.full_visit(internal_notes="Bring the gifts.")
+    assert "Bring the gifts." not in page_of(client, visit)
+    client.force_login(factories.user(superuser=True, staff=True))
+    assert "Bring the gifts." in page_of(client, visit)
+    client.logout()
+    assert "Bring the gifts." not in page_of(client, visit)
+
+
+def test_a_kept_record_is_renamed_at_once_and_never_shown_to_the_public_when_internal(
+    client,
+):
+    person = factories.person(name="Aigerim Firstname")
+    factories.participation(factories.visit(), person)
+    assert "<title>Aigerim Firstname" in page_of(client, person)
+    with CaptureQueriesContext(connection) as queries:
+        page_of(client, person)
+    assert len(queries) == 0
+    person.name = "Aigerim Secondname"
+    person.save()
+    assert "<title>Aigerim Secondname" in page_of(client, person)
+
+    insider = factories.person(name="Closed Insider")
+    factories.participation(
+        factories.visit(visibility=Visit.Visibility.INTERNAL), insider
+    )
+    with translation.override("en"):
+        url = insider.get_absolute_url()
+    assert client.get(url).status_code == 404
+    client.force_login(factories.user(staff=True))
+    assert "Closed Insider" in client.get(url).content.decode()
+    client.logout()
+    assert client.get(url).status_code == 404
