@@ -331,3 +331,30 @@ def test_a_kept_record_is_renamed_at_once_and_never_shown_to_the_public_when_int
     assert "Closed Insider" in client.get(url).content.decode()
     client.logout()
     assert client.get(url).status_code == 404
+
+
+def news_list(client, query=""):
+    with translation.override("en"):
+        url = reverse("articles:list")
+    response = client.get(url + query)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_second_reader_of_the_news_reads_no_articles(client):
+    factories.article(title_en="Steppe news")
+    first = news_list(client)
+    with CaptureQueriesContext(connection) as queries:
+        second = news_list(client)
+    assert second == first and "Steppe news" in second
+    assert not any("articles_article" in q["sql"] for q in queries)
+
+
+def test_each_page_of_the_news_keeps_its_own_articles_and_a_new_one_shows(client):
+    for n in range(15):
+        factories.article(title_en=f"Bulletin {n:02}")
+    first_page, second_page = news_list(client), news_list(client, "?page=2")
+    assert first_page.count("Bulletin ") == 10 and second_page.count("Bulletin ") == 5
+    assert news_list(client, "?page=2") == second_page
+    factories.article(title_en="Fresh bulletin")
+    assert "Fresh bulletin" in news_list(client)
