@@ -6,7 +6,8 @@ names, or a SQLite file), migrates it, runs `generate_sample_data`, serves the
 production settings under gunicorn with 2 sync workers and drives every page
 with wrk (8 connections). Every figure is printed as a ratio to the bare view
 (/bench/bare, HttpResponse("ok") through the same middleware) measured in the
-same server: absolute numbers on a shared machine are noise, ratios are not.
+same server just before it: absolute numbers on a shared machine are noise,
+ratios are not.
 Two phases per size: page cache off (the cold path) and on (cache hits).
 Results go to bench/results/<database>-<articles>.json; `--readme` also
 rewrites the table in README.md between the bench markers.
@@ -207,14 +208,21 @@ def warm(server: Server, path: str, times: int = 3) -> int:
 
 
 def measure_phase(server, page_paths, seconds) -> dict:
-    figures = {"bare": wrk(server, ["/bench/bare"], seconds)}
+    """Each page beside a bare run just before it: the machine's speed drifts
+    over a phase (a neighbour, autovacuum), and one bare figure taken at the
+    start made every later page's ratio carry that drift."""
+    figures, bares = {}, []
     for name, path in page_paths.items():
         warm(server, path)
+        bare = wrk(server, ["/bench/bare"], max(1, seconds // 2))
+        bares.append(bare["rps"])
         figures[name] = wrk(server, [path], seconds)
-        print(f"    {name:<20} {figures[name]['rps']:>9.1f} req/s", flush=True)
-    bare = figures["bare"]["rps"] or 1
-    for result in figures.values():
-        result["ratio"] = round(result["rps"] / bare, 4)
+        figures[name]["bare_rps"] = bare["rps"]
+        figures[name]["ratio"] = round(figures[name]["rps"] / (bare["rps"] or 1), 4)
+        print(f"    {name:<20} {figures[name]['rps']:>9.1f} req/s "
+              f"(bare {bare['rps']:.0f})", flush=True)  # fmt: skip
+    mean = sum(bares) / len(bares)
+    figures = {"bare": {"rps": round(mean, 2), "ratio": 1.0}, **figures}
     return figures
 
 
