@@ -16,12 +16,17 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def visit_list(client, query=""):
+def list_page(client, url_name, query=""):
+    """The English page of a list, as HTML."""
     with translation.override("en"):
-        url = reverse("delegations:visit_list")
+        url = reverse(url_name)
     response = client.get(url + query)
     assert response.status_code == 200
     return response.content.decode()
+
+
+def visit_list(client, query=""):
+    return list_page(client, "delegations:visit_list", query)
 
 
 def test_the_second_reader_gets_the_form_without_its_choice_queries(client):
@@ -334,11 +339,7 @@ def test_a_kept_record_is_renamed_at_once_and_never_shown_to_the_public_when_int
 
 
 def news_list(client, query=""):
-    with translation.override("en"):
-        url = reverse("articles:list")
-    response = client.get(url + query)
-    assert response.status_code == 200
-    return response.content.decode()
+    return list_page(client, "articles:list", query)
 
 
 def test_the_second_reader_of_the_news_reads_no_articles(client):
