@@ -1,10 +1,7 @@
 """Home page and the public news pages; every queryset starts at `published()`."""
 
-import hashlib
-
 from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
 from delegations.models import Visit
@@ -14,8 +11,7 @@ from delegations.selectors import (
     visits_for_listing,
     with_people_and_itinerary,
 )
-from regionnews.core.content_generation import cached_for_generation
-from regionnews.core.views import KeptCountMixin, ShareableQueryMixin
+from regionnews.core.views import KeptCountMixin, KeptObjectMixin, ShareableQueryMixin
 
 from .filters import ArticleFilter
 from .models import Article, GalleryImage
@@ -112,13 +108,9 @@ class ArticlePageView(DetailView):
         return with_page_relations(Article.objects.published())
 
 
-class ArticleDetailView(ArticlePageView):
-    def get_object(self, queryset=None):
-        """The article and what its page shows (ten queries), kept until the
-        content changes: the same for every reader, staff included. An unknown
-        slug is not kept (the 404 is raised on every request)."""
-        if queryset is not None:
-            return super().get_object(queryset)
-        slug = hashlib.sha256(self.kwargs[self.slug_url_kwarg].encode()).hexdigest()
-        name = f"article-page:{get_language()}:{slug}"
-        return cached_for_generation(name, super().get_object)
+class ArticleDetailView(KeptObjectMixin, ArticlePageView):
+    """The article and what its page shows (ten queries), kept until the
+    content changes: the same for every reader, staff included."""
+
+    model = Article
+    kept_for_staff = True

@@ -86,16 +86,21 @@ def computed_when_read(compute: Callable[[], dict], names: Iterable[str]) -> dic
 
 class KeptObjectMixin:
     """A DetailView whose object is kept until the content changes, for all
-    but staff (who may see more: internal records).
+    but staff (who may see more: internal records), or for everyone when
+    `kept_for_staff` (the article page, which staff see as readers do).
 
     Deciding whether a person or an organisation is public (a public visit
-    or published content mentions it) costs more than the rest of a page
-    whose content is kept. An unknown address is not kept: the 404 is raised
-    on every request.
+    or published content mentions it), or reading an article's relations,
+    costs more than the rest of a page whose content is kept. An unknown
+    address is not kept: the 404 is raised on every request.
     """
 
+    kept_for_staff = False
+
     def get_object(self, queryset=None):
-        if queryset is not None or is_staff(self.request.user):
+        if queryset is not None or (
+            not self.kept_for_staff and is_staff(self.request.user)
+        ):
             return super().get_object(queryset)
         slug = hashlib.sha256(self.kwargs[self.slug_url_kwarg].encode()).hexdigest()
         name = f"public-object:{self.model._meta.label}:{get_language()}:{slug}"
