@@ -1,7 +1,16 @@
-"""Whole-page cache for anonymous readers (last in MIDDLEWARE).
+"""Whole-page cache for anonymous readers.
+
+It sits in MIDDLEWARE just before the session middleware: a hit is answered
+before the session, locale, CSRF, authentication, messages and axes
+middleware run (none of them has anything to do for an anonymous GET), and
+only the outer middleware (security headers, CSP) dresses it. A miss goes
+through all of them, and what they add to the response (Content-Language,
+Vary, Content-Length) is stored with the page; a response that sets a cookie
+is never stored.
 
 A GET without a session, CSRF or messages cookie and without credentials is
-looked up by language, host, path and query; the entry is valid only for the
+looked up by language (chosen as LocaleMiddleware chooses it), host, path and
+query; the entry is valid only for the
 content generation it was rendered at (regionnews.core.content_generation), so any
 write makes every page stale at once. One cache round trip serves a hit and no
 SQL runs. An entry never outlives the next scheduled change (a scheduled
@@ -12,7 +21,9 @@ or other-language address of a visit, an upper-case country code), not
 streamed, set no cookie and do not say private/no-store. Stored pages go out
 with an ETag, Last-Modified and `Cache-Control: public,
 max-age=PAGE_CACHE_MAX_AGE` (so nginx or a CDN may hold them briefly) and
-`Vary: Cookie`; conditional requests get 304. Requests with a session (staff,
+`Vary: Cookie`; conditional requests get 304. A hit rebuilds the response
+from headers computed when the page was stored; only max-age is worked out
+again. Requests with a session (staff,
 editors) are neither served from nor stored into the cache, and get
 `Cache-Control: private, no-cache`.
 
@@ -26,6 +37,7 @@ import time
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import (
     get_conditional_response,
     patch_cache_control,
@@ -48,6 +60,7 @@ PRIVATE_COOKIES = ("messages",)
 # middleware adds again on every response.
 STORED_HEADERS = (
     "Content-Type",
+    "Content-Length",
     "Content-Language",
     "Vary",
     "Link",
@@ -78,10 +91,17 @@ def is_cacheable_request(request) -> bool:
 
 
 def page_key(request) -> str:
-    language = getattr(request, "LANGUAGE_CODE", "")
+    # The language LocaleMiddleware (after this one) will choose: the path's
+    # prefix, else the language cookie or Accept-Language (as for /sitemap.xml).
+    language = translation.get_language_from_request(request, check_path=True)
     raw = f"{language}|{request.get_host()}|{request.get_full_path()}"
-    # "v2": entries carry their status code since redirects are stored too.
-    return "page:v2:" + hashlib.sha256(raw.encode()).hexdigest()
+    # "v3": entries carry their headers whole (validators included).
+    return "page:v3:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def is_conditional(request) -> bool:
+    meta = request.META
+    return "HTTP_IF_NONE_MATCH" in meta or "HTTP_IF_MODIFIED_SINCE" in meta
 
 
 def is_storable(response) -> bool:
@@ -130,19 +150,22 @@ class PageCacheMiddleware:
             timeout = min(timeout, left)
         now = time.time()
         etag = f'"{hashlib.md5(response.content).hexdigest()}"'
-        self.add_headers(response, etag, now, now + timeout)
+        expires = now + timeout
+        self.add_headers(response, etag, now, expires)
         if timeout <= 0:
             return
-        headers = {name: response[name] for name in STORED_HEADERS if name in response}
-        entry = (
-            generation,
-            response.content,
-            headers,
-            etag,
-            now,
-            now + timeout,
-            response.status_code,
+        headers = {
+            name: response[name]
+            for name in (*STORED_HEADERS, "ETag", "Last-Modified")
+            if name in response
+        }
+        # Every directive but max-age, which each hit works out again.
+        headers["Cache-Control"] = ", ".join(
+            directive
+            for directive in response["Cache-Control"].split(", ")
+            if not directive.startswith("max-age=")
         )
+        entry = (generation, response.content, headers, expires, response.status_code)
         try:
             page_cache().set(key, entry, timeout)
         except Exception:
@@ -153,23 +176,28 @@ class PageCacheMiddleware:
         """Validators, and how long a proxy may keep the page (never past expiry)."""
         response["ETag"] = etag
         response["Last-Modified"] = http_date(rendered)
-        max_age = min(settings.PAGE_CACHE_MAX_AGE, int(expires - time.time()))
-        patch_cache_control(response, public=True, max_age=max(0, max_age))
+        patch_cache_control(response, public=True, max_age=proxy_max_age(expires))
         patch_vary_headers(response, ("Cookie",))
 
     @staticmethod
     def rebuild(entry) -> HttpResponse:
-        _generation, content, headers, etag, rendered, expires, status = entry
+        _generation, content, headers, expires, status = entry
         response = HttpResponse(content, headers=headers, status=status)
-        PageCacheMiddleware.add_headers(response, etag, rendered, expires)
+        response["Cache-Control"] += f", max-age={proxy_max_age(expires)}"
         return response
 
     @staticmethod
     def respond(request, response):
         """304 when the reader's copy (ETag or Last-Modified) is still current."""
+        if not is_conditional(request):
+            return response
         return get_conditional_response(
             request,
             etag=response["ETag"],
             last_modified=parse_http_date(response["Last-Modified"]),
             response=response,
         )
+
+
+def proxy_max_age(expires: float) -> int:
+    return max(0, min(settings.PAGE_CACHE_MAX_AGE, int(expires - time.time())))

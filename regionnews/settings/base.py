@@ -95,6 +95,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "regionnews.middleware.DatabaseUnavailableMiddleware",
     "regionnews.middleware.RejectNulBytesMiddleware",
+    # Before the session middleware: a hit is answered without the middleware
+    # below, which has nothing to do for an anonymous GET (regionnews.page_cache).
+    "regionnews.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -103,8 +106,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # It answers a locked-out login with the lockout page.
     "axes.middleware.AxesMiddleware",
-    # Last, so that every middleware above sees cached pages as fresh ones.
-    "regionnews.page_cache.PageCacheMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [

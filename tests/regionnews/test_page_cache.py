@@ -63,6 +63,47 @@ def test_cached_page_says_public_briefly_and_varies_on_cookie(client, settings):
         assert "Content-Security-Policy" in response
 
 
+def test_a_hit_carries_the_headers_the_page_was_stored_with(client):
+    """What the middleware after the cache added on the miss (language, length,
+    Vary) is stored with the page, since a hit does not pass through it."""
+    factories.article()
+    first = client.get(en("articles:list"))
+    second = client.get(en("articles:list"))
+    for name in (
+        "Content-Type",
+        "Content-Language",
+        "Content-Length",
+        "Vary",
+        "ETag",
+        "Last-Modified",
+        "Cache-Control",
+    ):
+        assert second[name] == first[name], name
+    assert "Cookie" in second["Vary"]
+
+
+def test_a_hit_is_answered_before_the_session_and_locale_middleware(
+    client, monkeypatch
+):
+    from django.contrib.sessions.middleware import SessionMiddleware
+    from django.middleware.locale import LocaleMiddleware
+
+    seen = []
+    for middleware in (SessionMiddleware, LocaleMiddleware):
+        original = middleware.process_request
+
+        def spy(self, request, original=original):
+            seen.append(type(self).__name__)
+            return original(self, request)
+
+        monkeypatch.setattr(middleware, "process_request", spy)
+    factories.article()
+    client.get(en("articles:list"))
+    assert seen == ["SessionMiddleware", "LocaleMiddleware"]
+    assert client.get(en("articles:list")).status_code == 200
+    assert seen == ["SessionMiddleware", "LocaleMiddleware"]
+
+
 def test_publishing_an_article_shows_it_at_once(client):
     article = factories.article(title_en="Fresh news", status=Article.Status.DRAFT)
     assert "Fresh news" not in news(client)
