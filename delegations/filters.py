@@ -1,7 +1,7 @@
 """Visit list filters, shared by the public list and the staff exports.
 
 Parameters: country (ISO alpha-2, any case), year, date_from,
-date_to (ISO dates), organisation (slug), person (slug or part of a name),
+date_to (ISO dates), organisation and person (slug or part of a name),
 direction, q; staff also get status and visibility, which are absent (and so
 ignored) for everyone else. A value that does not validate becomes a form error
 shown on the page, never an exception.
@@ -16,7 +16,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
-from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 from django_filters.filters import QuerySetRequestMixin
 
 from regionnews.core.access import is_staff
@@ -121,60 +120,21 @@ class CountryFilter(django_filters.Filter):
         return qs.filter(**{self.field_name: value})
 
 
-# --- organisation -------------------------------------------------------------------
+# --- organisation and person -------------------------------------------------------
 
 
-class NameOrderedIterator(ModelChoiceIterator):
-    """Options in alphabetical order of their label in the reader's language."""
+class NamedRecordField(forms.CharField):
+    """A record by slug (as its page links) or by a unique part of its name.
 
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        choices = [self.choice(obj) for obj in self.queryset]
-        yield from sorted(choices, key=lambda choice: collation_key(str(choice[1])))
-
-
-class NameOrderedModelChoiceField(ModelChoiceField):
-    iterator = NameOrderedIterator
-    default_error_messages = {
-        "invalid_choice": _("“%(value)s” is not among the places toured."),
-    }
-
-
-class OrganisationFilter(django_filters.ModelChoiceFilter):
-    """?organisation=<slug> as a <select> of the places toured (a bounded list)."""
-
-    field_class = NameOrderedModelChoiceField
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("to_field_name", "slug")
-        kwargs.setdefault("empty_label", _("All organisations"))
-        super().__init__(*args, **kwargs)
-
-    def filter(self, qs, value):
-        if value in (None, ""):
-            return qs
-        return qs.filter(
-            Exists(Stop.objects.filter(visit=OuterRef("pk"), organisation=value))
-        )
-
-
-# --- person -------------------------------------------------------------------------
-
-
-class PersonField(forms.CharField):
-    """A person by slug (as person pages link) or by a unique part of the name.
-
-    People are many and keep growing, so this is a text box rather than a list:
-    "dyussen" finds H. E. Bakyt Dyussenbayev; a fragment matching several people
-    names them, so that the reader can type more.
+    Organisations and people are many and keep growing (a thousand places at
+    100,000 articles), so these are text boxes rather than lists: "dyussen"
+    finds H. E. Bakyt Dyussenbayev; a fragment matching several names them,
+    so that the reader can type more.
     """
 
     default_error_messages = {
-        "unknown": _("No one called “%(value)s” took part in a visit."),
-        "ambiguous": _(
-            "Several people match “%(value)s”: %(names)s. Type more of the name."
-        ),
+        "unknown": "",  # each subclass says it in its own words
+        "ambiguous": "",
     }
     max_shown = 5
 
@@ -183,15 +143,21 @@ class PersonField(forms.CharField):
         kwargs.setdefault("max_length", 200)
         super().__init__(**kwargs)
 
+    def name_matches(self, value: str) -> Q:
+        return Q(name__icontains=value)
+
+    def name_of(self, record) -> str:
+        return str(record)
+
     def clean(self, value):
         value = super().clean(value)
         if not value:
             return None
-        person = self.queryset.filter(slug=value).first()
-        if person is not None:
-            return person
+        record = self.queryset.filter(slug=value).first()
+        if record is not None:
+            return record
         matches = list(
-            self.queryset.filter(name__icontains=value).order_by("name", "pk")[
+            self.queryset.filter(self.name_matches(value)).order_by("name", "pk")[
                 : self.max_shown + 1
             ]
         )
@@ -201,13 +167,52 @@ class PersonField(forms.CharField):
             raise ValidationError(
                 self.error_messages["unknown"], code="unknown", params={"value": value}
             )
-        names = ", ".join(person.full_name for person in matches[: self.max_shown])
+        names = ", ".join(self.name_of(record) for record in matches[: self.max_shown])
         if len(matches) > self.max_shown:
             names += ", …"
         raise ValidationError(
             self.error_messages["ambiguous"],
             code="ambiguous",
             params={"value": value, "names": names},
+        )
+
+
+class OrganisationField(NamedRecordField):
+    default_error_messages = {
+        "unknown": _("“%(value)s” is not among the places toured."),
+        "ambiguous": _(
+            "Several places match “%(value)s”: %(names)s. Type more of the name."
+        ),
+    }
+
+    def name_matches(self, value: str) -> Q:
+        """The name in any language: a reader may know the Czech one."""
+        matches = Q()
+        for lang in language_codes():
+            matches |= Q(**{f"name_{lang}__icontains": value})
+        return matches
+
+
+class PersonField(NamedRecordField):
+    default_error_messages = {
+        "unknown": _("No one called “%(value)s” took part in a visit."),
+        "ambiguous": _(
+            "Several people match “%(value)s”: %(names)s. Type more of the name."
+        ),
+    }
+
+    def name_of(self, record) -> str:
+        return record.full_name
+
+
+class OrganisationFilter(QuerySetRequestMixin, django_filters.Filter):
+    field_class = OrganisationField
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        return qs.filter(
+            Exists(Stop.objects.filter(visit=OuterRef("pk"), organisation=value))
         )
 
 
@@ -280,7 +285,9 @@ class VisitFilter(django_filters.FilterSet):
         widget=DateInput,
     )
     organisation = OrganisationFilter(
-        queryset=visible_organisations, label=_("Organisation visited")
+        queryset=visible_organisations,
+        label=_("Organisation visited"),
+        help_text=_("A name or part of it."),
     )
     person = PersonFilter(
         queryset=visible_people,

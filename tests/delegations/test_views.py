@@ -686,32 +686,33 @@ def test_bad_page_number_is_not_found_rather_than_an_error(client, page):
     assert response.status_code == 404
 
 
-# --- organisation <select>, person text --------------------------------------------
+# --- organisation and person: text boxes -------------------------------------------
 
 
-def test_organisation_filter_offers_the_places_toured(client):
-    toured = factories.organisation(name_en="Pilsner Urquell Brewery")
-    factories.stop(organisation=toured)
-    factories.organisation(name_en="Never Visited Ltd")
-
-    html = html_of(client, en("delegations:visit_list"))
-
-    assert options(html, "organisation") == {
-        "": "All organisations",
-        toured.slug: "Pilsner Urquell Brewery",
-    }
-
-
-def test_organisation_filter_hides_places_toured_only_in_internal_visits(client):
-    hidden = factories.organisation(name_en="Secret Works")
-    factories.stop(visit=factories.visit(visibility=INTERNAL), organisation=hidden)
+def test_organisation_filter_is_a_text_box_not_a_list_of_every_place(client):
+    """A thousand places toured would be a thousand options on every visit list."""
+    for n in range(3):
+        factories.stop(organisation=factories.organisation(name_en=f"Works {n}"))
 
     html = html_of(client, en("delegations:visit_list"))
 
-    assert hidden.slug not in options(html, "organisation")
+    assert '<select name="organisation"' not in html
+    assert '<input type="text" name="organisation"' in html
 
 
-def test_organisation_filter_shows_the_applied_place_selected(client):
+def test_organisation_filter_finds_a_place_by_part_of_its_name_in_any_language(rf):
+    brewery = factories.organisation(
+        name_cs="Plzeňský Prazdroj", name_en="Pilsner Urquell Brewery"
+    )
+    visit = factories.visit()
+    factories.stop(visit=visit, organisation=brewery)
+    factories.stop(organisation=factories.organisation(name_en="Škoda Auto"))
+
+    for fragment in ("urquell", "prazdroj"):
+        assert filtered(public_request(rf), organisation=fragment) == [visit.pk]
+
+
+def test_organisation_filter_shows_the_applied_place_in_the_box(client):
     brewery = factories.organisation()
     factories.stop(organisation=brewery)
 
@@ -719,7 +720,28 @@ def test_organisation_filter_shows_the_applied_place_selected(client):
         client, en("delegations:visit_list") + f"?organisation={brewery.slug}"
     )
 
-    assert selected(html, "organisation") == [brewery.slug]
+    assert f'name="organisation" value="{brewery.slug}"' in html
+
+
+def test_ambiguous_organisation_name_lists_the_places_that_match(client):
+    for name in ("Brno University of Technology", "Brno Exhibition Centre"):
+        factories.stop(organisation=factories.organisation(name_en=name))
+
+    html = html_of(client, en("delegations:visit_list") + "?organisation=brno")
+
+    summary = error_summary(html)
+    assert "Several places match “brno”" in summary
+    assert "Brno University of Technology" in summary
+    assert "Brno Exhibition Centre" in summary
+
+
+def test_place_toured_only_in_internal_visits_is_unknown_to_the_public(client):
+    hidden = factories.organisation(name_en="Secret Works")
+    factories.stop(visit=factories.visit(visibility=INTERNAL), organisation=hidden)
+
+    html = html_of(client, en("delegations:visit_list") + "?organisation=secret")
+
+    assert "“secret” is not among the places toured." in error_summary(html)
 
 
 def test_person_filter_finds_a_person_by_part_of_the_name(rf):
