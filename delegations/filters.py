@@ -205,26 +205,21 @@ class PersonField(NamedRecordField):
         return record.full_name
 
 
-class OrganisationFilter(QuerySetRequestMixin, django_filters.Filter):
-    field_class = OrganisationField
+class TookPartFilter(QuerySetRequestMixin, django_filters.Filter):
+    """Visits with a row in *through* (a stop, a participation) whose field of
+    the filter's name is the chosen record; each visit once (Exists)."""
+
+    def __init__(self, *args, field_class, through, **kwargs):
+        self.field_class, self.through = field_class, through
+        super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
         if value is None:
             return qs
-        return qs.filter(
-            Exists(Stop.objects.filter(visit=OuterRef("pk"), organisation=value))
+        rows = self.through.objects.filter(
+            visit=OuterRef("pk"), **{self.field_name: value}
         )
-
-
-class PersonFilter(QuerySetRequestMixin, django_filters.Filter):
-    field_class = PersonField
-
-    def filter(self, qs, value):
-        if value is None:
-            return qs
-        return qs.filter(
-            Exists(Participation.objects.filter(visit=OuterRef("pk"), person=value))
-        )
+        return qs.filter(Exists(rows))
 
 
 def visible_countries(request):
@@ -284,12 +279,16 @@ class VisitFilter(django_filters.FilterSet):
         label=_("To"),
         widget=DateInput,
     )
-    organisation = OrganisationFilter(
+    organisation = TookPartFilter(
+        field_class=OrganisationField,
+        through=Stop,
         queryset=visible_organisations,
         label=_("Organisation visited"),
         help_text=_("A name or part of it."),
     )
-    person = PersonFilter(
+    person = TookPartFilter(
+        field_class=PersonField,
+        through=Participation,
         queryset=visible_people,
         label=_("Person"),
         help_text=_("A name or part of it."),
