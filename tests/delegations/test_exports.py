@@ -278,6 +278,24 @@ def test_export_applies_the_staff_only_filters(staff_client):
     assert [row["Title"] for row in csv_rows(response)] == ["Quiet"]
 
 
+def test_export_finds_a_place_by_part_of_its_name_as_the_page_does(staff_client):
+    brewery = factories.organisation(
+        name_cs="Plzeňský Prazdroj", name_en="Pilsner Urquell Brewery"
+    )
+    toured = factories.visit(title_en="Brewery tour")
+    factories.stop(visit=toured, organisation=brewery)
+    factories.stop(
+        visit=factories.visit(title_en="Car plant"),
+        organisation=factories.organisation(name_en="Škoda Auto"),
+    )
+
+    response = staff_client.get(
+        url("delegations:visit_export_json") + "?organisation=prazdroj"
+    )
+
+    assert [record["title"] for record in json_rows(response)] == ["Brewery tour"]
+
+
 def test_export_lists_newest_first_like_the_page(staff_client):
     for year in [2022, 2024, 2023]:
         factories.visit(title_en=str(year), start_date=datetime.date(year, 1, 1))
@@ -295,6 +313,7 @@ def test_export_lists_newest_first_like_the_page(staff_client):
         ("year=soon", "Year: "),
         ("date_from=2024-13-45", "From: "),
         ("person=nobody-at-all", "Person: "),
+        ("organisation=nowhere-at-all", "Organisation visited: "),
         ("status=maybe", "Status: "),
     ],
 )
